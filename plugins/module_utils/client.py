@@ -1,0 +1,278 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudfn.aws_lambda contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The collection's one Lambda client.
+
+Every module builds its AnsibleModule with :func:`lambda_module` and talks to AWS
+only through :class:`LambdaClient`: the session comes from the connection options,
+botocore's retry modes handle throttling and 5xx answers, "an update is in
+progress" conflicts wait for the function to settle and try again, "not found"
+becomes ``None`` and every other AWS error fails the task with the operation,
+the AWS error code and its message.
+"""
+
+import math
+import time
+import traceback
+
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+
+try:
+    import boto3
+    import botocore
+    from botocore.config import Config
+    from botocore.exceptions import BotoCoreError, ClientError, ProfileNotFound, WaiterError
+except ImportError:
+    BOTO3_IMPORT_ERROR = traceback.format_exc()
+else:
+    BOTO3_IMPORT_ERROR = None
+
+COLLECTION_VERSION = "0.1.0"
+
+# How many times an operation refused with "an update is in progress" is tried again.
+CONFLICT_RETRIES = 6
+
+NOT_FOUND_CODES = frozenset(("ResourceNotFoundException", "NoSuchEntity", "NoSuchKey", "404", "NotFound"))
+
+
+def connection_argument_spec():
+    """The connection options every module takes (documented in the ``connection`` fragment)."""
+    return dict(
+        access_key=dict(type="str", aliases=["aws_access_key_id", "aws_access_key"], no_log=False),
+        secret_key=dict(type="str", aliases=["aws_secret_access_key", "aws_secret_key"], no_log=True),
+        session_token=dict(type="str", aliases=["aws_session_token", "security_token"], no_log=True),
+        profile=dict(type="str", aliases=["aws_profile"]),
+        region=dict(type="str", aliases=["aws_region"]),
+        endpoint_url=dict(type="str", aliases=["aws_endpoint_url"]),
+        validate_certs=dict(type="bool", default=True),
+        aws_ca_bundle=dict(type="path"),
+        aws_config=dict(type="dict"),
+        retry_mode=dict(type="str", choices=["standard", "adaptive", "legacy"], default="standard"),
+        retry_max_attempts=dict(type="int", default=10),
+    )
+
+
+CONNECTION_MUTUALLY_EXCLUSIVE = [["profile", "access_key"], ["profile", "secret_key"], ["profile", "session_token"]]
+
+
+def lambda_module(argument_spec, mutually_exclusive=(), **kwargs):
+    """An AnsibleModule with the connection options added and boto3 checked."""
+    spec = connection_argument_spec()
+    spec.update(argument_spec)
+    module = AnsibleModule(
+        argument_spec=spec,
+        mutually_exclusive=list(mutually_exclusive) + CONNECTION_MUTUALLY_EXCLUSIVE,
+        **kwargs
+    )
+    if BOTO3_IMPORT_ERROR:
+        module.fail_json(msg=missing_required_lib("boto3 and botocore"), exception=BOTO3_IMPORT_ERROR)
+    if module.params["retry_max_attempts"] < 1:
+        module.fail_json(msg="retry_max_attempts must be 1 or more (the first try counts as one attempt).")
+    return module
+
+
+def error_code(error):
+    """The AWS error code of a ClientError."""
+    return error.response.get("Error", {}).get("Code", "")
+
+
+def is_update_in_progress(error):
+    """True for the ResourceConflictException AWS sends while a function is still changing."""
+    if error_code(error) != "ResourceConflictException":
+        return False
+    message = error.response.get("Error", {}).get("Message", "").lower()
+    return "in progress" in message or "pending" in message
+
+
+class LambdaClient:
+    """boto3's Lambda client, with the collection's retries, waits and error handling."""
+
+    def __init__(self, module, client=None):
+        self.module = module
+        self._clients = {}
+        if client is not None:  # an already built client (unit tests hand in a stubbed one)
+            self._clients["lambda"] = client
+            return
+        self._session = self._build_session()
+        self._clients["lambda"] = self.service("lambda")
+
+    # ----------------------------------------------------------------- session
+    def _build_session(self):
+        params = self.module.params
+        try:
+            session = boto3.session.Session(
+                aws_access_key_id=params.get("access_key"),
+                aws_secret_access_key=params.get("secret_key"),
+                aws_session_token=params.get("session_token"),
+                profile_name=params.get("profile"),
+                region_name=params.get("region"),
+            )
+        except ProfileNotFound as e:
+            self.module.fail_json(msg="The AWS profile given in 'profile' was not found: %s. "
+                                      "Check the name against ~/.aws/config." % e)
+        if not session.region_name:
+            self.module.fail_json(msg="No AWS region is set: give the 'region' option (or set AWS_REGION, "
+                                      "or a region in the profile).")
+        try:
+            credentials = session.get_credentials()
+        except BotoCoreError as e:
+            self.module.fail_json(msg="AWS credentials could not be loaded: %s" % e)
+        if credentials is None:
+            self.module.fail_json(msg="No AWS credentials found: give 'access_key' and 'secret_key', or 'profile', "
+                                      "or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an "
+                                      "instance or container role is available.")
+        if bool(params.get("access_key")) != bool(params.get("secret_key")):
+            self.module.fail_json(msg="'access_key' and 'secret_key' go together: give both or neither.")
+        return session
+
+    def _client_config(self):
+        params = self.module.params
+        options = dict(
+            user_agent_extra="cloudfn.aws_lambda/%s" % COLLECTION_VERSION,
+            retries={"mode": params.get("retry_mode") or "standard",
+                     "total_max_attempts": params.get("retry_max_attempts") or 10},
+        )
+        options.update(params.get("aws_config") or {})
+        try:
+            return Config(**options)
+        except TypeError as e:
+            self.module.fail_json(msg="aws_config holds an option botocore does not know: %s" % e)
+
+    def service(self, name):
+        """A boto3 client for ``name`` (lambda, iam, s3) built from the same connection options."""
+        if name not in self._clients:
+            params = self.module.params
+            verify = params.get("aws_ca_bundle") or params.get("validate_certs", True)
+            self._clients[name] = self._session.client(
+                name, endpoint_url=params.get("endpoint_url"), verify=verify, config=self._client_config())
+        return self._clients[name]
+
+    @property
+    def client(self):
+        return self._clients["lambda"]
+
+    # ------------------------------------------------------------------- calls
+    def call(self, operation, missing_ok=False, service="lambda", **params):
+        """Send one API operation (its PascalCase name) and return the answer.
+
+        ``missing_ok``: a "not found" answer returns ``None`` instead of failing.
+        An "update in progress" conflict waits for the function to settle and tries again.
+        """
+        method = getattr(self.service(service), botocore.xform_name(operation))
+        for attempt in range(CONFLICT_RETRIES + 1):
+            try:
+                response = method(**params)
+                response.pop("ResponseMetadata", None)
+                return response
+            except ClientError as e:
+                if missing_ok and error_code(e) in NOT_FOUND_CODES:
+                    return None
+                if attempt < CONFLICT_RETRIES and is_update_in_progress(e) and "FunctionName" in params:
+                    self.wait_until_settled(params["FunctionName"], params.get("Qualifier"))
+                    time.sleep(min(2 ** attempt, 10) * 0.5)
+                    continue
+                self.fail_aws(operation, e)
+            except botocore.exceptions.ParamValidationError as e:
+                self.module.fail_json(msg="%s was refused before sending: %s" % (operation, e), operation=operation)
+            except BotoCoreError as e:
+                self.module.fail_json(msg="%s failed: %s" % (operation, e), operation=operation,
+                                      exception=traceback.format_exc())
+        return None  # not reached: the last attempt either returns or fails
+
+    def paginate(self, operation, result_key, service="lambda", missing_ok=False, **params):
+        """Every item of ``result_key`` across all pages (boto3's paginator, followed to the end)."""
+        paginator = self.service(service).get_paginator(botocore.xform_name(operation))
+        items = []
+        try:
+            for page in paginator.paginate(**params):
+                items.extend(page.get(result_key, []))
+        except ClientError as e:
+            if missing_ok and error_code(e) in NOT_FOUND_CODES:
+                return None
+            self.fail_aws(operation, e)
+        except BotoCoreError as e:
+            self.module.fail_json(msg="%s failed: %s" % (operation, e), operation=operation)
+        return items
+
+    def fail_aws(self, operation, error, prefix=""):
+        details = error.response.get("Error", {})
+        code = details.get("Code", "Unknown")
+        message = details.get("Message", str(error))
+        self.module.fail_json(
+            msg="%s%s failed: %s: %s" % (prefix, operation, code, message),
+            operation=operation,
+            error=dict(code=code, message=message),
+            response_metadata=error.response.get("ResponseMetadata", {}),
+        )
+
+    # ----------------------------------------------------------------- waiting
+    def wait(self, waiter_name, timeout=None, **params):
+        """Run one of botocore's Lambda waiters; a failure state fails the task with AWS's reason."""
+        waiter = self.client.get_waiter(waiter_name)
+        delay = waiter.config.delay
+        timeout = timeout or self.module.params.get("wait_timeout") or 600
+        config = {"Delay": delay, "MaxAttempts": max(1, int(math.ceil(float(timeout) / delay)))}
+        try:
+            waiter.wait(WaiterConfig=config, **params)
+        except WaiterError as e:
+            last = e.last_response or {}
+            function_config = last.get("Configuration", last)
+            reason = (function_config.get("StateReason") or function_config.get("LastUpdateStatusReason")
+                      or last.get("Error", {}).get("Message") or e.kwargs.get("reason", str(e)))
+            self.module.fail_json(
+                msg="Waiting for %s (%s) did not succeed: %s" % (params.get("FunctionName"), waiter_name, reason),
+                state=function_config.get("State"), last_update_status=function_config.get("LastUpdateStatus"),
+                state_reason_code=function_config.get("StateReasonCode") or function_config.get("LastUpdateStatusReasonCode"))
+
+    def wait_until_settled(self, function_name, qualifier=None, configuration=None):
+        """Wait until a function is Active (or Inactive) and its last update Successful.
+
+        ``configuration``: the function's configuration as last seen (from a create or update answer);
+        when it already shows a settled function no request is sent.  Returns True when it waited.
+        """
+        if configuration is not None:
+            failed_reason = failure_reason(configuration)
+            if failed_reason:
+                self.module.fail_json(msg="Function %s is in a failed state: %s" % (function_name, failed_reason),
+                                      state=configuration.get("State"),
+                                      last_update_status=configuration.get("LastUpdateStatus"))
+            if is_settled(configuration):
+                return False
+        params = {"FunctionName": function_name}
+        if qualifier and qualifier != "$LATEST":
+            params["Qualifier"] = qualifier
+            self.wait("published_version_active", **params)
+            return True
+        if configuration is None or configuration.get("State") == "Pending":
+            self.wait("function_active_v2", **params)
+        self.wait("function_updated_v2", **params)
+        return True
+
+
+def is_settled(configuration):
+    """A function that takes updates: Active or Inactive, and no update under way."""
+    return (configuration.get("State") in (None, "Active", "Inactive")
+            and configuration.get("LastUpdateStatus") in (None, "Successful"))
+
+
+def failure_reason(configuration):
+    """AWS's reason when a function (or its last update) Failed, else None."""
+    if configuration.get("State") == "Failed":
+        return configuration.get("StateReason") or "State is Failed (%s)" % configuration.get("StateReasonCode")
+    if configuration.get("LastUpdateStatus") == "Failed":
+        return (configuration.get("LastUpdateStatusReason")
+                or "LastUpdateStatus is Failed (%s)" % configuration.get("LastUpdateStatusReasonCode"))
+    return None
+
+
+def model_enum(shape_name, service="lambda"):
+    """The values botocore's service model allows for an enum shape (empty when unknown)."""
+    if BOTO3_IMPORT_ERROR:
+        return []
+    loader = botocore.loaders.create_loader()
+    model = botocore.model.ServiceModel(loader.load_service_model(service, "service-2"))
+    try:
+        return list(model.shape_for(shape_name).enum)
+    except botocore.exceptions.NoSuchShapeError:  # pragma: no cover - depends on botocore's model
+        return []

@@ -1,0 +1,104 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudfn.aws_lambda contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Code packages for functions and layers.
+
+A directory (or a single file) is packaged as a deterministic zip: entries sorted
+by path, every timestamp set to 1980-01-01, permissions 0644 (0755 for files with
+an execute bit), no compression, no directory entries, ``__pycache__`` and ``*.pyc``
+left out.  The same tree therefore gives the same bytes, hence the same sha256
+(Lambda's ``CodeSha256``), on any machine and after any ``touch``.  Stored
+(uncompressed) entries are chosen on purpose: deflate output differs between zlib
+builds, which would make two machines disagree about whether the code changed.
+An existing ``.zip`` file is used byte for byte as it is.
+"""
+
+import base64
+import hashlib
+import io
+import os
+import stat
+import zipfile
+
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+SKIPPED_DIRS = frozenset(("__pycache__",))
+SKIPPED_SUFFIXES = (".pyc", ".pyo")
+
+
+class CodeError(Exception):
+    """A code source that cannot be used; the message says which and why."""
+
+
+class CodePackage:
+    """Bytes to upload, with Lambda's base64 sha256 of them."""
+
+    def __init__(self, data, origin):
+        self.data = data
+        self.origin = origin
+        self.sha256 = sha256_b64(data)
+        self.size = len(data)
+
+
+def sha256_b64(data):
+    """Base64 of the sha256 digest: the form Lambda reports as CodeSha256."""
+    return base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+
+
+def _mode(path):
+    executable = os.stat(path).st_mode & (stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return 0o755 if executable else 0o644
+
+
+def _files_below(root):
+    """(archive name, path) of every file below ``root``, sorted by archive name."""
+    found = []
+    for directory, dirnames, filenames in os.walk(root, followlinks=True):
+        dirnames[:] = [d for d in dirnames if d not in SKIPPED_DIRS]
+        for filename in filenames:
+            if filename.endswith(SKIPPED_SUFFIXES):
+                continue
+            path = os.path.join(directory, filename)
+            found.append((os.path.relpath(path, root).replace(os.sep, "/"), path))
+    return sorted(found)
+
+
+def deterministic_zip(files):
+    """Zip ``(archive name, path)`` pairs into bytes that depend only on names, contents and modes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, path in files:
+            info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+            info.create_system = 3  # unix, so that the mode below is honoured
+            info.external_attr = (stat.S_IFREG | _mode(path)) << 16
+            with open(path, "rb") as handle:
+                archive.writestr(info, handle.read())
+    return buffer.getvalue()
+
+
+def is_zip(path):
+    return os.path.isfile(path) and zipfile.is_zipfile(path)
+
+
+def package_path(path, option="src", zip_only=False):
+    """The package for a directory, a single file, or a zip file at ``path``.
+
+    Raises CodeError naming ``option`` when the path cannot be used.
+    """
+    if not path or not os.path.exists(path):
+        raise CodeError("%s: %s does not exist. Give the path of a directory, a file or a .zip file."
+                        % (option, path))
+    if os.path.isdir(path):
+        if zip_only:
+            raise CodeError("%s: %s is a directory, not a zip file. Use src to package a directory." % (option, path))
+        files = _files_below(path)
+        if not files:
+            raise CodeError("%s: the directory %s holds no file to package." % (option, path))
+        return CodePackage(deterministic_zip(files), "directory")
+    if path.lower().endswith(".zip") or zip_only:
+        if not is_zip(path):
+            raise CodeError("%s: %s is not a valid zip file. Give a zip archive, or a directory to package."
+                            % (option, path))
+        with open(path, "rb") as handle:
+            return CodePackage(handle.read(), "zip")
+    return CodePackage(deterministic_zip([(os.path.basename(path), path)]), "file")
