@@ -1,0 +1,336 @@
+"""The local AWS endpoint used by the integration tests, the demo and the benchmarks.
+
+It is moto's standalone server (moto[server] 5.2.5) on 127.0.0.1, wrapped in a
+small WSGI middleware that records every AWS request it answers, so that a test
+can assert which API calls a module made (or did not make).
+
+Commands (run with a Python that has moto[server] and boto3, e.g. .venv/core-2.21/bin/python)::
+
+    python tests/utils/endpoint.py start --state-dir DIR   # start in the background, print the URL
+    python tests/utils/endpoint.py stop --state-dir DIR    # stop the server that `start` left in DIR
+    python tests/utils/endpoint.py serve --port N [--state-dir DIR]   # run in the foreground
+    python tests/utils/endpoint.py integration-config --state-dir DIR  # print integration_config.yml
+
+`start` picks a free port, launches `serve` detached (its output goes to
+DIR/server.log), waits until it answers, turns off Docker for Lambda
+(POST /moto-api/config {"lambda": {"use_docker": false}}), creates the IAM role
+`cloudfn-lambda-role` that functions run as, and writes DIR/endpoint.json::
+
+    {"url": "http://127.0.0.1:PORT", "pid": 1234,
+     "role_arn": "arn:aws:iam::123456789012:role/cloudfn-lambda-role",
+     "region": "us-east-1"}
+
+The request log
+---------------
+`GET /_requestlog?since=N` on the same port answers::
+
+    {"count": TOTAL, "requests": [ENTRY, ...]}   # entries with seq > N, oldest first
+
+and each ENTRY (also appended as one JSON line to DIR/requests.jsonl) is::
+
+    {"seq": 7, "time": 1732476000.123, "method": "PUT",
+     "path": "/2015-03-31/functions/demo/configuration", "query": "",
+     "service": "lambda", "operation": "UpdateFunctionConfiguration",
+     "status": 200, "mutating": true}
+
+`service` comes from the credential scope of the Authorization header (or the
+first label of the Host header). `operation` is the Lambda operation whose
+method and requestUri (from botocore's service model) match the request, the
+X-Amz-Target of JSON-protocol services, the `Action` query parameter, or null.
+`mutating` is false for Lambda operations named Get*/List* and, for other
+services (or unresolved Lambda paths), for GET and HEAD requests. Requests to
+/moto-api/ and /_requestlog are not recorded. tests/utils/requestlog.py reads
+the log from Python.
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+HOST = "127.0.0.1"
+REGION = "us-east-1"
+ROLE_NAME = "cloudfn-lambda-role"
+LOG_PATH = "/_requestlog"
+CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+LAMBDA_TRUST_POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {"Service": "lambda.amazonaws.com"},
+            "Action": "sts:AssumeRole",
+        }
+    ],
+}
+CREDENTIAL_SCOPE = re.compile(r"Credential=[^/]+/\d{8}/[^/]+/([^/]+)/aws4_request")
+
+
+def lambda_routes():
+    """(method, path regex, required query pairs, operation) for every Lambda operation.
+
+    More specific routes (query requirements, more literal characters) come first.
+    """
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("lambda")
+    routes = []
+    for name in model.operation_names:
+        http = model.operation_model(name).http
+        path, query = (http["requestUri"].split("?", 1) + [""])[:2]
+        pattern = re.sub(r"\\{[^}]+\\\+\\}", ".+", re.escape(path.rstrip("/")))
+        pattern = re.sub(r"\\{[^}]+\\}", "[^/]+", pattern)
+        literal = len(re.sub(r"{[^}]+}", "", path))
+        required = urllib.parse.parse_qsl(query)
+        routes.append((len(required), literal, http["method"], re.compile(pattern + "/?"), required, name))
+    routes.sort(key=lambda route: (-route[0], -route[1]))
+    return [route[2:] for route in routes]
+
+
+class RequestLog:
+    """Thread-safe, append-only list of request entries, mirrored to a JSON-lines file."""
+
+    def __init__(self, jsonl_path=None):
+        self.entries = []
+        self.jsonl_path = jsonl_path
+        self.lock = threading.Lock()
+
+    def append(self, entry):
+        with self.lock:
+            entry = {"seq": len(self.entries) + 1, **entry}
+            self.entries.append(entry)
+            if self.jsonl_path:
+                with open(self.jsonl_path, "a", encoding="utf-8") as jsonl:
+                    jsonl.write(json.dumps(entry) + "\n")
+
+    def since(self, seq):
+        with self.lock:
+            return len(self.entries), self.entries[max(seq, 0):]
+
+
+class RecordingMiddleware:
+    """WSGI middleware: serves /_requestlog, records every other non-/moto-api/ request."""
+
+    def __init__(self, app, log):
+        self.app = app
+        self.log = log
+        self.routes = lambda_routes()
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path == LOG_PATH:
+            return self.serve_log(environ, start_response)
+        if path.startswith("/moto-api/"):
+            return self.app(environ, start_response)
+
+        started = time.time()
+
+        def recording_start_response(status, headers, exc_info=None):
+            self.log.append(self.describe(environ, started, int(status.split()[0])))
+            return start_response(status, headers, exc_info)
+
+        return self.app(environ, recording_start_response)
+
+    def describe(self, environ, started, status):
+        method = environ.get("REQUEST_METHOD", "")
+        path = environ.get("PATH_INFO", "")
+        query = environ.get("QUERY_STRING", "")
+        scope = CREDENTIAL_SCOPE.search(environ.get("HTTP_AUTHORIZATION", ""))
+        service = scope.group(1) if scope else environ.get("HTTP_HOST", "").split(".")[0] or None
+        operation = None
+        if service == "lambda":
+            operation = self.lambda_operation(method, path, query)
+        elif environ.get("HTTP_X_AMZ_TARGET"):
+            operation = environ["HTTP_X_AMZ_TARGET"].rpartition(".")[2]
+        else:
+            operation = dict(urllib.parse.parse_qsl(query)).get("Action")
+        if service == "lambda" and operation:
+            mutating = not operation.startswith(("Get", "List"))
+        else:
+            mutating = method not in ("GET", "HEAD")
+        return {
+            "time": round(started, 3),
+            "method": method,
+            "path": path,
+            "query": query,
+            "service": service,
+            "operation": operation,
+            "status": status,
+            "mutating": mutating,
+        }
+
+    def lambda_operation(self, method, path, query):
+        params = urllib.parse.parse_qsl(query)
+        for route_method, pattern, required, name in self.routes:
+            if route_method == method and pattern.fullmatch(path) and all(pair in params for pair in required):
+                return name
+        return None
+
+    def serve_log(self, environ, start_response):
+        since = urllib.parse.parse_qs(environ.get("QUERY_STRING", "")).get("since", ["0"])[0]
+        try:
+            count, requests = self.log.since(int(since))
+        except ValueError:
+            start_response("400 Bad Request", [("Content-Type", "text/plain")])
+            return [b"since must be an integer\n"]
+        body = json.dumps({"count": count, "requests": requests}).encode()
+        start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+        return [body]
+
+
+def serve(port, state_dir=None):
+    """Run moto's server with the request log in this process until SIGTERM/SIGINT."""
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
+    from werkzeug.serving import run_simple
+
+    os.environ.setdefault("MOTO_PORT", str(port))  # moto builds some URLs (e.g. S3 presigned) from it
+    jsonl_path = os.path.join(state_dir, "requests.jsonl") if state_dir else None
+    app = RecordingMiddleware(DomainDispatcherApplication(create_backend_app), RequestLog(jsonl_path))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    run_simple(HOST, port, app, threaded=True, request_handler=MotoRequestHandler)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_answering(url, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the endpoint exited with status %s" % process.returncode)
+        try:
+            with urllib.request.urlopen(url + LOG_PATH, timeout=2):
+                return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.2)
+    raise RuntimeError("the endpoint did not answer within %ss" % timeout)
+
+
+def configure(url):
+    """Turn off Docker for Lambda and create the role functions run as; return its ARN."""
+    request = urllib.request.Request(
+        url + "/moto-api/config",
+        data=json.dumps({"lambda": {"use_docker": False}}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    urllib.request.urlopen(request, timeout=30).close()
+
+    import boto3
+
+    iam = boto3.client("iam", endpoint_url=url, region_name=REGION, **CREDENTIALS)
+    role = iam.create_role(RoleName=ROLE_NAME, AssumeRolePolicyDocument=json.dumps(LAMBDA_TRUST_POLICY))
+    return role["Role"]["Arn"]
+
+
+def start(state_dir):
+    state_dir = os.path.abspath(state_dir)
+    os.makedirs(state_dir, exist_ok=True)
+    stop(state_dir)  # at most one endpoint per state directory
+    jsonl = os.path.join(state_dir, "requests.jsonl")
+    if os.path.exists(jsonl):
+        os.remove(jsonl)
+    port = free_port()
+    url = "http://%s:%d" % (HOST, port)
+    log_path = os.path.join(state_dir, "server.log")
+    with open(log_path, "ab") as log, open(os.devnull, "rb") as devnull:
+        process = subprocess.Popen(
+            [sys.executable, os.path.abspath(__file__), "serve", "--port", str(port), "--state-dir", state_dir],
+            stdin=devnull,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_until_answering(url, process)
+        role_arn = configure(url)
+    except Exception as error:
+        process.kill()
+        with open(log_path, encoding="utf-8", errors="replace") as log:
+            tail = log.read()[-3000:]
+        sys.exit("endpoint failed to start: %s\n--- %s ---\n%s" % (error, log_path, tail))
+    state = {"url": url, "pid": process.pid, "role_arn": role_arn, "region": REGION}
+    with open(os.path.join(state_dir, "endpoint.json"), "w", encoding="utf-8") as handle:
+        json.dump(state, handle, indent=2)
+        handle.write("\n")
+    print(url)
+
+
+def running(pid):
+    """True while pid is a live endpoint server (a zombie's or a reused pid's cmdline does not match)."""
+    try:
+        with open("/proc/%d/cmdline" % pid, "rb") as cmdline:
+            return b"endpoint.py" in cmdline.read()
+    except OSError:
+        return False
+
+
+def stop(state_dir):
+    state_path = os.path.join(os.path.abspath(state_dir), "endpoint.json")
+    try:
+        with open(state_path, encoding="utf-8") as handle:
+            pid = json.load(handle)["pid"]
+    except (OSError, ValueError, KeyError):
+        return
+    if running(pid):
+        os.kill(pid, signal.SIGTERM)
+        for _attempt in range(50):
+            time.sleep(0.1)
+            if not running(pid):
+                break
+        else:
+            os.kill(pid, signal.SIGKILL)
+    os.remove(state_path)
+
+
+def integration_config(state_dir):
+    """Print tests/integration/integration_config.yml for the endpoint that `start` left in state_dir."""
+    with open(os.path.join(os.path.abspath(state_dir), "endpoint.json"), encoding="utf-8") as handle:
+        state = json.load(handle)
+    variables = {
+        "endpoint_url": state["url"],
+        "aws_region": state["region"],
+        "aws_access_key": CREDENTIALS["aws_access_key_id"],
+        "aws_secret_key": CREDENTIALS["aws_secret_access_key"],
+        "lambda_role_arn": state["role_arn"],
+        "request_log_url": state["url"] + LOG_PATH,
+        "resource_prefix": "cloudfn-%s" % secrets.token_hex(4),
+    }
+    for name, value in variables.items():
+        print("%s: %s" % (name, json.dumps(value)))  # a JSON string is a YAML string
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("start", "stop", "integration-config"):
+        commands.add_parser(name).add_argument("--state-dir", required=True)
+    serve_parser = commands.add_parser("serve")
+    serve_parser.add_argument("--port", type=int, required=True)
+    serve_parser.add_argument("--state-dir")
+    args = parser.parse_args(argv)
+    if args.command == "start":
+        start(args.state_dir)
+    elif args.command == "stop":
+        stop(args.state_dir)
+    elif args.command == "integration-config":
+        integration_config(args.state_dir)
+    else:
+        serve(args.port, args.state_dir)
+
+
+if __name__ == "__main__":
+    main()
