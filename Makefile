@@ -1,0 +1,183 @@
+# Tests and demo of the cloudfn.aws_lambda collection.
+#
+# Every target sets up what it needs from a fresh clone (virtual environments,
+# the ansible_collections/ copy that ansible-test needs, the local AWS
+# endpoint) and can be run again. `make test` is what CI runs (.ci/run).
+#
+#   make sanity       ansible-test sanity on the newest ansible-core
+#   make units        ansible-test units on the newest and the oldest ansible-core
+#   make integration  ansible-test integration against the local endpoint, both cores
+#   make lint         ansible-lint --profile production
+#   make build-check  build the collection tarball, install it, load lambda_function
+#   make test         all of the above, then one summary line per step
+#   make demo         deploy demo/deploy.yml twice against the local endpoint
+#   make clean        remove .build/ and .cache/ (keeps the venvs); distclean: also .venv/
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+NEWEST_CORE := 2.21
+OLDEST_CORE := 2.17
+CORES := $(NEWEST_CORE) $(OLDEST_CORE)
+TEST_STEPS := sanity units integration lint build-check
+
+# ansible-core 2.20+ needs Python 3.12+; every venv and ansible-test run uses 3.12.
+PYTHON_VERSION := 3.12
+comma := ,
+ifeq ($(origin PYTHON312),undefined)
+PYTHON312 := $(shell for p in python$(PYTHON_VERSION) $$HOME/.pyenv/versions/$(PYTHON_VERSION)*/bin/python$(PYTHON_VERSION) /usr/local/bin/python$(PYTHON_VERSION) /usr/bin/python$(PYTHON_VERSION); do \
+	"$$p" -c 'import sys; assert sys.version_info[:2] == ($(subst .,$(comma),$(PYTHON_VERSION)))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
+endif
+
+BUILD_ROOT := $(CURDIR)/.build
+COLLECTION := $(BUILD_ROOT)/ansible_collections/cloudfn/aws_lambda
+CACHE := $(CURDIR)/.cache
+ENDPOINT_STATE := $(CACHE)/endpoint
+ANSIBLE_TEST_CACHE := $(HOME)/.ansible/test/cache
+
+venv = $(CURDIR)/.venv/core-$(1)
+# pip's configuration here names index directories that may not exist: keep its warnings out of the logs.
+QUIET_PIP := { grep -v "is ignored: it is neither a file nor a directory" || true; }
+# ansible-test looks for `python3.12` on PATH: the venv's comes first (a pyenv shim may not work).
+ansible_test = cd $(COLLECTION) && PATH="$(call venv,$(1))/bin:$(dir $(PYTHON312)):$$PATH" $(call venv,$(1))/bin/ansible-test
+
+.PHONY: help
+help:
+	@sed -n 's/^#   make /make /p' $(MAKEFILE_LIST)
+
+# --- virtual environments ---------------------------------------------------
+
+.PHONY: venv venvs python312
+venv: $(call venv,$(NEWEST_CORE))/.ready
+venvs: $(foreach core,$(CORES),$(call venv,$(core))/.ready) .venv/lint/.ready
+
+python312:
+	@test -n "$(PYTHON312)" || { echo "Python $(PYTHON_VERSION) not found (python$(PYTHON_VERSION) on PATH or ~/.pyenv/versions/$(PYTHON_VERSION)*); set PYTHON312=/path/to/python$(PYTHON_VERSION)" >&2; exit 1; }
+
+# One venv per ansible-core version.
+$(CURDIR)/.venv/core-%/.ready: tests/requirements-%.txt tests/requirements-common.txt | python312
+	rm -rf $(@D)
+	$(PYTHON312) -m venv $(@D)
+	$(@D)/bin/pip install --quiet --disable-pip-version-check -r $< 2>&1 | $(QUIET_PIP)
+	$(@D)/bin/python -c 'from ansible.release import __version__ as core; import boto3, moto; print("$(@D): ansible-core", core, "boto3", boto3.__version__, "moto", moto.__version__)'
+	touch $@
+
+# `ansible-test --venv` bootstraps pip in the environments it creates with
+# ~/.ansible/test/cache/get_pip_<pip version>.py, downloaded from a host we
+# cannot reach unless the file is there: put our offline stand-in there, under
+# the pip version this ansible-test asks for.
+.PHONY: $(addprefix pip-bootstrap-,$(CORES))
+$(addprefix pip-bootstrap-,$(CORES)): pip-bootstrap-%: $(call venv,%)/.ready
+	@pip_version=$$($(call venv,$*)/bin/python -c 'import types; from ansible_test._internal.python_requirements import get_venv_packages; print(get_venv_packages(types.SimpleNamespace(version="$(PYTHON_VERSION)"))["pip"])'); \
+	target=$(ANSIBLE_TEST_CACHE)/get_pip_$${pip_version//./_}.py; \
+	mkdir -p $(ANSIBLE_TEST_CACHE); \
+	cmp -s tests/utils/get_pip.py $$target || { cp tests/utils/get_pip.py $$target; echo "installed $$target (offline pip bootstrap for ansible-test)"; }
+
+.venv/lint/.ready: tests/requirements-lint.txt | python312
+	rm -rf $(@D)
+	$(PYTHON312) -m venv $(@D)
+	$(@D)/bin/pip install --quiet --disable-pip-version-check -r $< 2>&1 | $(QUIET_PIP)
+	touch $@
+
+# --- the copy ansible-test runs in ------------------------------------------
+
+# ansible-test needs the collection at .../ansible_collections/NAMESPACE/NAME:
+# copy the files git tracks or would track (not ignored), fresh every time.
+# ansible-test lists a collection's files with git when it finds a .git in the
+# collection or above it: this repository's would list nothing under the
+# ignored .build/, so the copy gets an empty repository of its own (its files
+# are then listed as untracked, .gitignore still applies).
+.PHONY: collection
+collection:
+	rm -rf $(COLLECTION)
+	mkdir -p $(COLLECTION)
+	git ls-files -z --cached --others --exclude-standard \
+		| while IFS= read -r -d '' f; do [[ -e "$$f" ]] && printf '%s\0' "$$f"; done \
+		| tar --null --files-from=- -cf - | tar -xf - -C $(COLLECTION)
+	git -C $(COLLECTION) -c init.defaultBranch=main init --quiet
+
+# --- test steps ---------------------------------------------------------------
+
+.PHONY: sanity
+sanity: pip-bootstrap-$(NEWEST_CORE) collection
+	$(call ansible_test,$(NEWEST_CORE)) sanity --venv --python $(PYTHON_VERSION) --color no
+
+.PHONY: units $(addprefix units-,$(CORES))
+units: $(addprefix units-,$(CORES))
+$(addprefix units-,$(CORES)): units-%: pip-bootstrap-% collection
+	$(call ansible_test,$*) units --venv --python $(PYTHON_VERSION) --color no
+
+# The endpoint is stopped however the run ends (trap). The modules run on the
+# controller (local connection); tests/integration/requirements.txt gives its venv boto3.
+.PHONY: integration $(addprefix integration-,$(CORES))
+integration: $(addprefix integration-,$(CORES))
+$(addprefix integration-,$(CORES)): integration-%: pip-bootstrap-% collection
+	state=$(ENDPOINT_STATE)-integration-$*; \
+	endpoint="$(call venv,$*)/bin/python $(CURDIR)/tests/utils/endpoint.py"; \
+	trap "$$endpoint stop --state-dir $$state" EXIT; \
+	$$endpoint start --state-dir $$state; \
+	$$endpoint integration-config --state-dir $$state > $(COLLECTION)/tests/integration/integration_config.yml; \
+	cat $(COLLECTION)/tests/integration/integration_config.yml; \
+	$(call ansible_test,$*) integration --venv --python $(PYTHON_VERSION) --color no
+
+.PHONY: lint
+lint: .venv/lint/.ready
+	.venv/lint/bin/ansible-lint --nocolor --profile production
+
+# Build the tarball from the clean copy, install it elsewhere, and load the module from there.
+BUILD_CHECK := $(CACHE)/build-check
+.PHONY: build-check
+build-check: $(call venv,$(NEWEST_CORE))/.ready collection
+	rm -rf $(BUILD_CHECK) && mkdir -p $(BUILD_CHECK)/dist
+	cd $(COLLECTION) && $(call venv,$(NEWEST_CORE))/bin/ansible-galaxy collection build --force --output-path $(BUILD_CHECK)/dist
+	ANSIBLE_COLLECTIONS_PATH=$(BUILD_CHECK)/installed $(call venv,$(NEWEST_CORE))/bin/ansible-galaxy collection install \
+		--force -p $(BUILD_CHECK)/installed $(BUILD_CHECK)/dist/cloudfn-aws_lambda-*.tar.gz
+	ANSIBLE_COLLECTIONS_PATH=$(BUILD_CHECK)/installed $(call venv,$(NEWEST_CORE))/bin/ansible-doc --json cloudfn.aws_lambda.lambda_function \
+		> $(BUILD_CHECK)/lambda_function.json
+	$(call venv,$(NEWEST_CORE))/bin/python -c 'import json, sys; doc = json.load(open(sys.argv[1]))["cloudfn.aws_lambda.lambda_function"]["doc"]; \
+		print("ansible-doc:", doc["collection"] + "." + doc["module"], "-", doc["short_description"])' $(BUILD_CHECK)/lambda_function.json
+	cd $(BUILD_CHECK)/installed && $(call venv,$(NEWEST_CORE))/bin/python -c \
+		'import ansible_collections.cloudfn.aws_lambda.plugins.modules.lambda_function as module; print("imported:", module.__file__)'
+
+# Run every step even when one fails; then one line per step and a total.
+.PHONY: test
+test:
+	@rm -f $(CACHE)/test-summary; mkdir -p $(CACHE); failed=0; \
+	for step in $(TEST_STEPS); do \
+		started=$$(date +%s); \
+		if $(MAKE) --no-print-directory $$step; then result=passed; else result=FAILED; failed=$$((failed + 1)); fi; \
+		printf '%-12s %-7s %5ss\n' "$$step" "$$result" "$$(( $$(date +%s) - started ))" >> $(CACHE)/test-summary; \
+	done; \
+	echo; echo "== make test summary =="; cat $(CACHE)/test-summary; \
+	echo "steps: $$(( $(words $(TEST_STEPS)) - failed )) passed, $$failed failed"; \
+	exit $$(( failed > 0 ))
+
+# --- demo -------------------------------------------------------------------
+
+# Deploy twice: the first run creates (changed), the second changes nothing (ok).
+.PHONY: demo
+demo: $(call venv,$(NEWEST_CORE))/.ready collection
+	state=$(ENDPOINT_STATE)-demo; \
+	endpoint="$(call venv,$(NEWEST_CORE))/bin/python $(CURDIR)/tests/utils/endpoint.py"; \
+	trap "$$endpoint stop --state-dir $$state" EXIT; \
+	url=$$($$endpoint start --state-dir $$state); \
+	role_arn=$$($(call venv,$(NEWEST_CORE))/bin/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["role_arn"])' $$state/endpoint.json); \
+	for run in 1 2; do \
+		echo "== demo run $$run of 2 =="; \
+		ANSIBLE_COLLECTIONS_PATH=$(BUILD_ROOT) ANSIBLE_FORCE_COLOR=0 \
+			$(call venv,$(NEWEST_CORE))/bin/ansible-playbook demo/deploy.yml -e endpoint_url=$$url -e lambda_role_arn=$$role_arn \
+			| tee $(CACHE)/demo-run-$$run.log; \
+	done; \
+	for run in 1 2; do \
+		echo "== recap of run $$run =="; sed -n '/^PLAY RECAP/,$$p' $(CACHE)/demo-run-$$run.log; \
+	done
+
+# --- housekeeping -------------------------------------------------------------
+
+.PHONY: clean distclean
+clean:
+	rm -rf $(BUILD_ROOT) $(CACHE)
+distclean: clean
+	rm -rf .venv
