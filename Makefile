@@ -27,7 +27,7 @@ TEST_STEPS := sanity units integration lint build-check
 PYTHON_VERSION := 3.12
 comma := ,
 ifeq ($(origin PYTHON312),undefined)
-PYTHON312 := $(shell for p in python$(PYTHON_VERSION) $$HOME/.pyenv/versions/$(PYTHON_VERSION)*/bin/python$(PYTHON_VERSION) /usr/local/bin/python$(PYTHON_VERSION) /usr/bin/python$(PYTHON_VERSION); do \
+PYTHON312 := $(shell for p in python$(PYTHON_VERSION) $${PYENV_ROOT:-$$HOME/.pyenv}/versions/$(PYTHON_VERSION)*/bin/python$(PYTHON_VERSION) /usr/local/bin/python$(PYTHON_VERSION) /usr/bin/python$(PYTHON_VERSION); do \
 	"$$p" -c 'import sys; assert sys.version_info[:2] == ($(subst .,$(comma),$(PYTHON_VERSION)))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 endif
 
@@ -124,7 +124,7 @@ $(addprefix integration-,$(CORES)): integration-%: pip-bootstrap-% collection
 
 .PHONY: lint
 lint: .venv/lint/.ready
-	.venv/lint/bin/ansible-lint --nocolor --profile production
+	PATH="$(CURDIR)/.venv/lint/bin:$$PATH" .venv/lint/bin/ansible-lint --nocolor --profile production
 
 # Build the tarball from the clean copy, install it elsewhere, and load the module from there.
 BUILD_CHECK := $(CACHE)/build-check
@@ -166,7 +166,7 @@ demo: $(call venv,$(NEWEST_CORE))/.ready collection
 	role_arn=$$($(call venv,$(NEWEST_CORE))/bin/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["role_arn"])' $$state/endpoint.json); \
 	for run in 1 2; do \
 		echo "== demo run $$run of 2 =="; \
-		ANSIBLE_COLLECTIONS_PATH=$(BUILD_ROOT) ANSIBLE_FORCE_COLOR=0 \
+		ANSIBLE_COLLECTIONS_PATH=$(BUILD_ROOT) ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false \
 			$(call venv,$(NEWEST_CORE))/bin/ansible-playbook demo/deploy.yml -e endpoint_url=$$url -e lambda_role_arn=$$role_arn \
 			| tee $(CACHE)/demo-run-$$run.log; \
 	done; \
