@@ -4,6 +4,7 @@
 # the ansible_collections/ copy that ansible-test needs, the local AWS
 # endpoint) and can be run again. `make test` is what CI runs (.ci/run).
 #
+#   make endpoint-check  pytest of the local AWS endpoint and its request log (tests/utils)
 #   make sanity       ansible-test sanity on the newest ansible-core
 #   make units        ansible-test units on the newest and the oldest ansible-core
 #   make integration  ansible-test integration against the local endpoint, both cores
@@ -21,7 +22,7 @@ SHELL := bash
 NEWEST_CORE := 2.21
 OLDEST_CORE := 2.17
 CORES := $(NEWEST_CORE) $(OLDEST_CORE)
-TEST_STEPS := sanity units integration lint build-check
+TEST_STEPS := endpoint-check sanity units integration lint build-check
 
 # ansible-core 2.20+ needs Python 3.12+; every venv and ansible-test run uses 3.12.
 PYTHON_VERSION := 3.12
@@ -99,6 +100,10 @@ collection:
 	git -C $(COLLECTION) -c init.defaultBranch=main init --quiet
 
 # --- test steps ---------------------------------------------------------------
+
+.PHONY: endpoint-check
+endpoint-check: $(call venv,$(NEWEST_CORE))/.ready
+	$(call venv,$(NEWEST_CORE))/bin/python -m pytest -p no:cacheprovider tests/utils
 
 .PHONY: sanity
 sanity: pip-bootstrap-$(NEWEST_CORE) collection

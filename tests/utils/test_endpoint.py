@@ -1,0 +1,109 @@
+"""Checks of the local endpoint and its request log (`make endpoint-check`)."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+import zipfile
+
+import boto3
+import pytest
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+import requestlog  # noqa: E402  pylint: disable=wrong-import-position
+
+ENDPOINT = os.path.join(os.path.dirname(__file__), "endpoint.py")
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory):
+    state_dir = str(tmp_path_factory.mktemp("endpoint"))
+    subprocess.run([sys.executable, ENDPOINT, "start", "--state-dir", state_dir], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(state_dir, "endpoint.json"), encoding="utf-8") as handle:
+        state = json.load(handle)
+    state["state_dir"] = state_dir
+    yield state
+    subprocess.run([sys.executable, ENDPOINT, "stop", "--state-dir", state_dir], check=True)
+    assert not os.path.exists(os.path.join(state_dir, "endpoint.json"))
+
+
+@pytest.fixture(scope="module")
+def lambda_client(endpoint):
+    return boto3.client(
+        "lambda",
+        endpoint_url=endpoint["url"],
+        region_name=endpoint["region"],
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+
+
+def zipped_handler():
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as package:
+        package.writestr("index.py", "def handler(event, context):\n    return event\n")
+    return archive.getvalue()
+
+
+def test_start_writes_state_and_creates_role(endpoint):
+    assert endpoint["url"].startswith("http://127.0.0.1:")
+    assert endpoint["region"] == "us-east-1"
+    assert endpoint["role_arn"].endswith(":role/cloudfn-lambda-role")
+    first = requestlog.since(0, url=endpoint["url"])[0]
+    assert (first["seq"], first["service"], first["method"], first["mutating"]) == (1, "iam", "POST", True)
+
+
+def test_lambda_operations_are_named_and_classified(endpoint, lambda_client):
+    url = endpoint["url"]
+    mark = requestlog.count(url=url)
+    lambda_client.create_function(
+        FunctionName="probe",
+        Runtime="python3.12",
+        Role=endpoint["role_arn"],
+        Handler="index.handler",
+        Code={"ZipFile": zipped_handler()},
+    )
+    arn = lambda_client.get_function(FunctionName="probe")["Configuration"]["FunctionArn"]
+    lambda_client.tag_resource(Resource=arn, Tags={"team": "a"})
+    lambda_client.list_tags(Resource=arn)
+    lambda_client.publish_version(FunctionName="probe")
+    lambda_client.list_versions_by_function(FunctionName="probe")
+    assert lambda_client.invoke(FunctionName="probe", Payload=b'{"ping": 1}')["Payload"].read() == b'{"ping": 1}'
+    with pytest.raises(lambda_client.exceptions.ResourceNotFoundException):
+        lambda_client.get_function(FunctionName="missing")
+    lambda_client.delete_function(FunctionName=arn)
+
+    assert requestlog.lambda_ops(mark, url=url) == [
+        "CreateFunction", "GetFunction", "TagResource", "ListTags", "PublishVersion",
+        "ListVersionsByFunction", "Invoke", "GetFunction", "DeleteFunction",
+    ]
+    assert requestlog.lambda_ops(mark, url=url, mutating=True) == [
+        "CreateFunction", "TagResource", "PublishVersion", "Invoke", "DeleteFunction",
+    ]
+    entries = requestlog.since(mark, url=url)
+    assert [entry["seq"] for entry in entries] == list(range(mark + 1, mark + 10))
+    assert entries[-2]["status"] == 404
+    assert requestlog.count(url=url) == mark + 9
+
+
+def test_log_is_served_and_mirrored_to_jsonl(endpoint):
+    with urllib.request.urlopen(endpoint["url"] + "/_requestlog?since=0") as response:
+        answer = json.load(response)
+    assert set(answer) == {"count", "requests"}
+    assert answer["count"] == len(answer["requests"])
+    assert set(answer["requests"][0]) == {
+        "seq", "time", "method", "path", "query", "service", "operation", "status", "mutating",
+    }
+    with open(os.path.join(endpoint["state_dir"], "requests.jsonl"), encoding="utf-8") as jsonl:
+        assert [json.loads(line) for line in jsonl] == answer["requests"]
+
+
+def test_moto_api_and_log_reads_are_not_recorded(endpoint):
+    url = endpoint["url"]
+    before = requestlog.count(url=url)
+    urllib.request.urlopen(url + "/moto-api/config").close()
+    requestlog.since(0, url=url)
+    assert requestlog.count(url=url) == before
