@@ -12,6 +12,7 @@
 #   make build-check  build the collection tarball, install it, load lambda_function
 #   make test         all of the above, then one summary line per step
 #   make demo         deploy demo/deploy.yml twice against the local endpoint
+#   make endpoint-start / endpoint-stop   a local endpoint in .cache/endpoint for manual runs and benchmarks
 #   make clean        remove .build/ and .cache/ (keeps the venvs); distclean: also .venv/
 
 SHELL := bash
@@ -178,6 +179,14 @@ demo: $(call venv,$(NEWEST_CORE))/.ready collection
 	for run in 1 2; do \
 		echo "== recap of run $$run =="; sed -n '/^PLAY RECAP/,$$p' $(CACHE)/demo-run-$$run.log; \
 	done
+
+# For manual runs and benchmarks: tests/utils/requestlog.py finds this one by default.
+.PHONY: endpoint-start endpoint-stop
+endpoint-start: $(call venv,$(NEWEST_CORE))/.ready
+	$(call venv,$(NEWEST_CORE))/bin/python tests/utils/endpoint.py start --state-dir $(ENDPOINT_STATE)
+	@cat $(ENDPOINT_STATE)/endpoint.json
+endpoint-stop:
+	$(call venv,$(NEWEST_CORE))/bin/python tests/utils/endpoint.py stop --state-dir $(ENDPOINT_STATE)
 
 # --- housekeeping -------------------------------------------------------------
 
