@@ -483,8 +483,10 @@ def validate(params):
     runtime = params.get("runtime")
     runtimes = model_enum("Runtime")
     if runtime is not None and runtimes and runtime not in runtimes:
-        errors.append("runtime: %s is not a Lambda runtime known to this botocore; use one of: %s "
-                      "(or upgrade botocore for newer runtimes)." % (runtime, ", ".join(sorted(runtimes))))
+        close = sorted(r for r in runtimes if r.rstrip("0123456789.x") == runtime.rstrip("0123456789.x"))
+        errors.append("runtime: %s is not a Lambda runtime known to this botocore (%s); a runtime newer than "
+                      "botocore needs a newer botocore." % (runtime, "known: " + ", ".join(close) if close
+                                                            else "for example python3.13, nodejs22.x, java21"))
     dlq = params.get("dead_letter_arn")
     if dlq and not QUEUE_OR_TOPIC_ARN.match(dlq):
         errors.append("dead_letter_arn: %s is not an SQS queue or SNS topic ARN ('' removes the dead-letter target)." % dlq)
@@ -706,9 +708,10 @@ def main():
 
     outcome = ensure(module, current, desired, create=deployer.create, update=deployer.update,
                      delete=deployer.delete, state=params["state"])
-    result = dict(changed=outcome.changed)
+    result = dict()
     if params["state"] == "present":
         result.update(function_result(module, client, deployer, outcome, answer))
+    result["changed"] = outcome.changed
     if module._diff:
         result["diff"] = outcome.diff
     module.exit_json(**result)
