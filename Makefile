@@ -12,6 +12,7 @@
 #   make build-check  build the collection tarball, install it, load lambda_function
 #   make test         all of the above, then one summary line per step
 #   make demo         deploy demo/deploy.yml twice against the local endpoint
+#   make benchmark    count the Lambda API calls of each lambda_function scenario (benchmarks/)
 #   make endpoint-start / endpoint-stop   a local endpoint in .cache/endpoint for manual runs and benchmarks
 #   make clean        remove .build/ and .cache/ (keeps the venvs); distclean: also .venv/
 
@@ -195,3 +196,18 @@ clean:
 	rm -rf $(BUILD_ROOT) $(CACHE)
 distclean: clean
 	rm -rf .venv
+
+# --- benchmark ------------------------------------------------------------------
+
+# Lambda API calls per lambda_function scenario, counted from the endpoint's request log.
+.PHONY: benchmark
+benchmark: $(call venv,$(NEWEST_CORE))/.ready collection
+	state=$(ENDPOINT_STATE)-benchmark; \
+	endpoint="$(call venv,$(NEWEST_CORE))/bin/python $(CURDIR)/tests/utils/endpoint.py"; \
+	trap "$$endpoint stop --state-dir $$state" EXIT; \
+	url=$$($$endpoint start --state-dir $$state); \
+	role_arn=$$($(call venv,$(NEWEST_CORE))/bin/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["role_arn"])' $$state/endpoint.json); \
+	PATH="$(call venv,$(NEWEST_CORE))/bin:$$PATH" ANSIBLE_COLLECTIONS_PATH=$(BUILD_ROOT) ANSIBLE_LOCALHOST_WARNING=false \
+		ANSIBLE_INVENTORY_UNPARSED_WARNING=false \
+		$(call venv,$(NEWEST_CORE))/bin/python benchmarks/api_calls.py --endpoint-url $$url --role-arn $$role_arn \
+		--markdown benchmarks/results/api-calls.md
