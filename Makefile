@@ -148,13 +148,13 @@ build-check: $(call venv,$(NEWEST_CORE))/.ready collection
 	cd $(BUILD_CHECK)/installed && $(call venv,$(NEWEST_CORE))/bin/python -c \
 		'import ansible_collections.cloudfn.aws_lambda.plugins.modules.lambda_function as module; print("imported:", module.__file__)'
 
-# Run every step even when one fails; then one line per step and a total.
+# Run every step (and both cores of a step) even when one fails; then one line per step and a total.
 .PHONY: test
 test:
 	@rm -f $(CACHE)/test-summary; mkdir -p $(CACHE); failed=0; \
 	for step in $(TEST_STEPS); do \
 		started=$$(date +%s); \
-		if $(MAKE) --no-print-directory $$step; then result=passed; else result=FAILED; failed=$$((failed + 1)); fi; \
+		if $(MAKE) --keep-going --no-print-directory $$step; then result=passed; else result=FAILED; failed=$$((failed + 1)); fi; \
 		printf '%-12s %-7s %5ss\n' "$$step" "$$result" "$$(( $$(date +%s) - started ))" >> $(CACHE)/test-summary; \
 	done; \
 	echo; echo "== make test summary =="; cat $(CACHE)/test-summary; \
