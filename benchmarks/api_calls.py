@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Count the Lambda API calls each lambda_function scenario costs.
 
 Runs real ansible-playbook tasks against the local endpoint (tests/utils/endpoint.py)
@@ -90,7 +89,7 @@ def main():
         os.makedirs(os.path.dirname(os.path.abspath(args.markdown)), exist_ok=True)
         with open(args.markdown, "w", encoding="utf-8") as handle:
             handle.write(table + "\n")
-    print(json.dumps(dict((name, len(ops)) for name, _, ops in rows)))
+    print(json.dumps(dict((row[0], len(row[2])) for row in rows)))
 
 
 if __name__ == "__main__":

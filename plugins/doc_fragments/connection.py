@@ -57,7 +57,7 @@ options:
   aws_config:
     description:
       - Extra botocore client configuration, as the keyword arguments of C(botocore.config.Config),
-        for example V({connect_timeout: 10, read_timeout: 120}).
+        for example C(connect_timeout) and C(read_timeout) in seconds.
       - A C(retries) key here overrides O(retry_mode) and O(retry_max_attempts).
     type: dict
   retry_mode:

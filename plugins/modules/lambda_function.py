@@ -9,8 +9,8 @@ module: lambda_function
 short_description: Create, update and delete AWS Lambda functions
 version_added: 0.1.0
 description:
-  - Converges one Lambda function: its code, its configuration, its tags, its reserved concurrency,
-    and optionally a published version of it.
+  - Converges one Lambda function, that is its code, its configuration, its tags, its reserved
+    concurrency, and optionally a published version of it.
   - Options that are not given are not managed. The module never resets a setting the task does not
     mention (unlike C(amazon.aws.lambda), which applies C(timeout=3) and C(memory_size=128) and detaches
     the VPC on every update when they are omitted).
@@ -21,7 +21,7 @@ description:
   - Every option name of C(amazon.aws.lambda) is accepted with the same meaning, so a playbook moves
     over by changing the module name.
 author:
-  - cloudfn.aws_lambda contributors
+  - cloudfn.aws_lambda maintainers (@cloudfn)
 options:
   name:
     description:
