@@ -101,8 +101,15 @@ def ensure(module, current, desired, create, update, delete, state="present", ex
     changes = changed_fields(desired, current, exact)
     if not changes:
         return Outcome(None, {}, None, {}, {})
-    before = dict((k, current.get(k)) for k in changes)
+    before = dict((k, managed_part(current.get(k), v, k, exact)) for k, v in changes.items())
     return Outcome("update", changes, None if check else update(changes), before, without_none(changes))
+
+
+def managed_part(current, desired, key=None, exact=USER_KEYED):
+    """The part of ``current`` that ``desired`` manages: for a partly managed dict, only the keys it gives."""
+    if isinstance(desired, dict) and isinstance(current, dict) and key not in exact:
+        return dict((k, managed_part(current.get(k), v, k, exact)) for k, v in desired.items() if v is not None)
+    return current
 
 
 def tag_changes(current, desired):

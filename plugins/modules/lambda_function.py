@@ -368,7 +368,14 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import
     published_version_matches,
     s3_code_sha256,
 )
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import ensure, merged, snake_dict, tag_changes
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
+    USER_KEYED,
+    ensure,
+    merged,
+    snake_dict,
+    tag_changes,
+    without_none,
+)
 
 ROLE_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")
 ROLE_NAME = re.compile(r"^[\w+=,.@-]{1,64}$")
@@ -438,6 +445,8 @@ RANGES = dict(timeout=(1, 900), memory_size=(128, 10240), ephemeral_storage=(512
 
 
 def _env_value(value):
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -451,18 +460,26 @@ def _sub(params, key, mapping):
     return dict((api, value.get(option)) for option, api in mapping.items())
 
 
-def layer_arn(item):
-    """The layer version ARN of one ``layers`` item, or a CodeError saying what is wrong."""
+def layer_arn(item, resolve=None):
+    """The layer version ARN of one ``layers`` item, or a CodeError saying what is wrong.
+
+    A layer given by name and version is looked up with ``resolve(name, version)``; without
+    ``resolve`` (local checks only) such an item gives None.
+    """
     if isinstance(item, str):
         arn = item
     elif isinstance(item, dict):
         arn = item.get("layer_version_arn")
         name = item.get("layer_name") or item.get("layer_arn")
         version = item.get("version", item.get("layer_version"))
-        if arn is None and name and LAYER_ARN.match(name) and version is not None:
+        if arn is None and (not name or version is None):
+            raise CodeError("layers: %r must give layer_version_arn, or layer_name (or layer_arn) with version." % item)
+        if arn is None and LAYER_ARN.match(name):
             arn = "%s:%s" % (name, version)
         elif arn is None:
-            raise CodeError("layers: %r must give layer_version_arn, or layer_name as a layer ARN with version." % item)
+            if resolve is None:
+                return None
+            arn = resolve(name, version)
     else:
         raise CodeError("layers: each item is a layer version ARN or a dictionary, not %r." % (item,))
     if not LAYER_VERSION_ARN.match(str(arn)):
@@ -508,7 +525,7 @@ def validate(params):
     return errors
 
 
-def desired_function(params, package=None):
+def desired_function(params, package=None, resolve_layer=None):
     """The function the options ask for, in GetFunction's terms (see ``current_function``); None = not managed."""
     image = params.get("image_uri")
     package_type = params.get("package_type") or ("Image" if image else None)
@@ -530,7 +547,7 @@ def desired_function(params, package=None):
         DeadLetterConfig=None if params.get("dead_letter_arn") is None else dict(TargetArn=params["dead_letter_arn"]),
         KMSKeyArn=params.get("kms_key_arn"),
         TracingConfig=None if params.get("tracing_mode") is None else dict(Mode=params["tracing_mode"]),
-        Layers=None if params.get("layers") is None else [layer_arn(item) for item in params["layers"]],
+        Layers=None if params.get("layers") is None else [layer_arn(item, resolve_layer) for item in params["layers"]],
         FileSystemConfigs=None if params.get("file_system_configs") is None else [
             dict(Arn=fs["arn"], LocalMountPath=fs["local_mount_path"]) for fs in params["file_system_configs"]],
         ImageConfig=_sub(params, "image_config", dict(
@@ -559,12 +576,18 @@ class FunctionDeployer:
         self.code_source = code_source  # the Code parameter of CreateFunction / UpdateFunctionCode
         self.answer = answer  # the GetFunction answer read at the start
         self.configuration = answer["Configuration"] if answer else None
-        self.waited = False
+        self.settled_answer = None  # GetFunction's answer after the last wait, when there was one
 
     def _settle(self, configuration):
+        """Remember the latest configuration; with wait, wait until the function settles and read it again.
+
+        The read after a wait also gives the RevisionId AWS moves to when an update completes,
+        which the next request of this run must carry.
+        """
         self.configuration = configuration
-        if self.module.params["wait"]:
-            self.waited = self.client.wait_until_settled(self.name, configuration=configuration) or self.waited
+        if self.module.params["wait"] and self.client.wait_until_settled(self.name, configuration=configuration):
+            self.settled_answer = self.client.call("GetFunction", FunctionName=self.name)
+            self.configuration = self.settled_answer["Configuration"]
 
     def _revision(self):
         return dict(RevisionId=self.configuration["RevisionId"]) if self.configuration.get("RevisionId") else {}
@@ -581,7 +604,7 @@ class FunctionDeployer:
         self.published = configuration.get("Version") if params["Publish"] else None
         # With Publish the answer describes the new version; the function itself is $LATEST.
         self._settle(dict(configuration, Version="$LATEST"))
-        self._set_concurrency(wanted.get("ReservedConcurrency"))
+        self._set_concurrency(wanted.get("ReservedConcurrency"), creating=True)
         return configuration
 
     def update(self, changes):
@@ -592,7 +615,10 @@ class FunctionDeployer:
                 params["Architectures"] = changes["Architectures"]
             params.update(self._revision())
             self._settle(self.client.call("UpdateFunctionCode", **params))
-        config_changes = dict((k, v) for k, v in changes.items() if k in CONFIG_FIELDS)
+        current = current_function(self.answer)
+        # Sub-options not given keep their current values (the whole setting is sent, so AWS cannot drop them).
+        config_changes = dict((k, merged(current[k], without_none(v)) if isinstance(v, dict) and k not in USER_KEYED else v)
+                              for k, v in changes.items() if k in CONFIG_FIELDS)
         if config_changes:
             params = dict(FunctionName=self.name, **config_changes)
             params.update(self._revision())
@@ -609,8 +635,8 @@ class FunctionDeployer:
             self._set_concurrency(changes["ReservedConcurrency"])
         return self.configuration
 
-    def _set_concurrency(self, reserved):
-        if reserved is None:
+    def _set_concurrency(self, reserved, creating=False):
+        if reserved is None or (creating and reserved < 0):
             return
         if reserved < 0:
             self.client.call("DeleteFunctionConcurrency", FunctionName=self.name)
@@ -657,6 +683,14 @@ def resolve_role(client, desired, current):
     desired["Role"] = answer["Role"]["Arn"]
 
 
+def layer_version_arn(client, name, version):
+    """The ARN of layer ``name`` version ``version`` (GetLayerVersion), for layers given by name."""
+    answer = client.call("GetLayerVersion", missing_ok=True, LayerName=name, VersionNumber=int(version))
+    if answer is None:
+        client.module.fail_json(msg="layers: version %s of the layer %s was not found." % (version, name))
+    return answer["LayerVersionArn"]
+
+
 def check_creatable(module, desired, code_source):
     """The options a new function needs, checked before CreateFunction."""
     missing = []
@@ -688,9 +722,8 @@ def main():
     if errors:
         module.fail_json(msg=" ".join(errors), errors=errors)
     package, code_source = plan_code(module, params)
-    desired = desired_function(params, package)
-
     client = LambdaClient(module)
+    desired = desired_function(params, package, resolve_layer=lambda name, version: layer_version_arn(client, name, version))
     answer = client.call("GetFunction", missing_ok=True, FunctionName=params["name"])
     current = current_function(answer)
     deployer = FunctionDeployer(module, client, params["name"], code_source, answer)
@@ -736,11 +769,10 @@ def function_result(module, client, deployer, outcome, answer):
         code.update(Sha256=predicted.get("CodeSha256"), Size=(answer or {}).get("Configuration", {}).get("CodeSize"))
         tags, reserved = predicted.get("Tags") or {}, predicted.get("ReservedConcurrency")
     else:
-        final = client.call("GetFunction", FunctionName=params["name"]) if deployer.waited else None
-        configuration = final["Configuration"] if final else deployer.configuration
-        code = dict(final.get("Code", {})) if final else {}
+        configuration = deployer.configuration
+        code = dict((deployer.settled_answer or {}).get("Code", {}))
         code.update(Sha256=configuration.get("CodeSha256"), Size=configuration.get("CodeSize"))
-        fresh = current_function(final) if final else merged(current_function(answer) or {}, outcome.changes)
+        fresh = merged(current_function(answer) or {}, outcome.changes)
         tags, reserved = fresh.get("Tags") or {}, fresh.get("ReservedConcurrency")
     result = dict(configuration=snake_dict(configuration), code=snake_dict(code), tags=tags,
                   reserved_concurrency=None if reserved is None or reserved < 0 else reserved)

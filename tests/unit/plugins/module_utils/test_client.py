@@ -202,8 +202,6 @@ def test_published_version_waits_for_that_version(lambda_stub):
     assert client.wait_until_settled("hello", qualifier="3") is True
 
 
-@pytest.mark.xfail(strict=True, reason="wait_until_settled() without a configuration runs the function_active_v2 waiter, "
-                                       "which has no acceptor for State=Inactive: it polls until wait_timeout and fails")
 def test_inactive_function_is_settled_when_read_by_the_waiters():
     stubber = Stubber(aws_client("lambda"))
     client = LambdaClient(FakeModule(wait_timeout=3), client=stubber.client)
@@ -237,8 +235,6 @@ def test_model_enum_reads_botocores_model():
     assert model_enum("Architecture") == ["x86_64", "arm64"]
 
 
-@pytest.mark.xfail(strict=True, reason="client.py catches botocore.exceptions.NoSuchShapeError, which does not exist "
-                                       "(botocore raises botocore.model.NoShapeFoundError): AttributeError")
 def test_model_enum_of_an_unknown_shape_is_empty():
     assert model_enum("NoSuchShapeInTheModel") == []
 

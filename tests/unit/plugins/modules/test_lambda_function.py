@@ -454,9 +454,6 @@ def test_delete(lambda_stub):
     ({"image_config": image_config(command=["app.handler"])},
      {"PackageType": "Image", "ImageConfigResponse": {"ImageConfig": {"EntryPoint": ["/entry.sh"]}}}),
 ], ids=["logging_config", "image_config"])
-@pytest.mark.xfail(strict=True, reason="the update path sends the sub-options the task did not give as None "
-                                       "(reconcile.ensure passes changed_fields() to update() unfiltered), "
-                                       "and botocore refuses None: 'Invalid type for parameter ...'")
 def test_partial_sub_option_update_sends_only_given_keys(options, answer_fields):
     stubber = Stubber(aws_client("lambda"))
     sent = []
@@ -587,9 +584,6 @@ class RevisionKeepingLambda:
         return reply(200, dict(config))
 
 
-@pytest.mark.xfail(strict=True, reason="FunctionDeployer keeps the RevisionId of the UpdateFunctionCode answer; "
-                                       "it changes when the update completes, so UpdateFunctionConfiguration "
-                                       "is refused with PreconditionFailedException")
 def test_code_and_configuration_change_in_one_run(package):
     client = aws_client("lambda")
     aws = RevisionKeepingLambda(client, function_configuration())
@@ -598,8 +592,6 @@ def test_code_and_configuration_change_in_one_run(package):
     assert aws.configuration["CodeSha256"] == package.sha256
 
 
-@pytest.mark.xfail(strict=True, reason="FunctionDeployer.publish() sends the RevisionId of the last update answer, "
-                                       "which is stale once the update completed: PreconditionFailedException")
 def test_publish_after_an_update():
     client = aws_client("lambda")
     aws = RevisionKeepingLambda(client, function_configuration())
@@ -615,4 +607,53 @@ def test_configuration_change_waits_for_the_update_to_complete():
     assert (aws.configuration["MemorySize"], aws.configuration["Timeout"]) == (256, 30)
     assert aws.requests.count("UpdateFunctionConfiguration") == 1
     assert aws.configuration["LastUpdateStatus"] == "Successful"  # read back by the waiter
-    assert deployer.waited
+    assert deployer.settled_answer["Configuration"]["LastUpdateStatus"] == "Successful"
+
+
+# ------------------------------------------------------------------ review follow-ups
+
+def test_layer_given_by_name_is_looked_up(lambda_stub):
+    lambda_stub.add_response("get_layer_version", {"LayerVersionArn": LAYER_ARN + ":7", "Version": 7},
+                             expected_params={"LayerName": "deps", "VersionNumber": 7})
+    client = LambdaClient(FakeModule(**params()), client=lambda_stub.client)
+    assert lambda_function.layer_arn({"layer_name": "deps", "version": 7},
+                                     lambda name, version: lambda_function.layer_version_arn(client, name, version)) \
+        == LAYER_ARN + ":7"
+
+
+def test_layer_given_by_name_that_does_not_exist_fails_naming_layers(lambda_stub):
+    lambda_stub.add_client_error("get_layer_version", "ResourceNotFoundException", "Layer version not found", 404)
+    client = LambdaClient(FakeModule(**params()), client=lambda_stub.client)
+    with pytest.raises(ModuleFailed, match="layers: version 7 of the layer deps was not found"):
+        lambda_function.layer_version_arn(client, "deps", 7)
+
+
+def test_a_layer_name_passes_the_local_checks():
+    assert lambda_function.validate(params(layers=[{"layer_name": "deps", "version": 7}])) == []
+
+
+def test_empty_environment_value_is_an_empty_string():
+    desired = lambda_function.desired_function(params(environment_variables={"EMPTY": None}))
+    assert desired["Environment"] == {"Variables": {"EMPTY": ""}}
+
+
+def test_create_without_reservation_sends_no_concurrency_call(lambda_stub, package):
+    lambda_stub.add_response("create_function", function_configuration())
+    outcome = converge(lambda_stub.client, None, package, wait=False, src="/src", runtime="python3.12",
+                       handler="app.handler", role=ROLE_ARN, reserved_concurrency=-1)
+    assert outcome.action == "create"  # the Stubber fails on any further, unexpected call
+
+
+def test_diff_of_a_partly_given_setting_shows_only_the_given_keys(lambda_stub):
+    lambda_stub.add_response("update_function_configuration", function_configuration())
+    outcome = converge(lambda_stub.client, get_function(LoggingConfig={"LogFormat": "Text", "LogGroup": "/aws/x"}),
+                       wait=False, logging_config=logging_config(log_format="JSON"))
+    assert outcome.diff == {"before": {"logging_config": {"log_format": "Text"}},
+                            "after": {"logging_config": {"log_format": "JSON"}}}
+
+
+def test_partly_given_setting_keeps_the_other_keys_in_the_request(lambda_stub):
+    lambda_stub.add_response("update_function_configuration", function_configuration(), expected_params=dict(
+        HELLO, RevisionId="r1", LoggingConfig={"LogFormat": "JSON", "LogGroup": "/aws/x"}))
+    converge(lambda_stub.client, get_function(LoggingConfig={"LogFormat": "Text", "LogGroup": "/aws/x"}),
+             wait=False, logging_config=logging_config(log_format="JSON"))
