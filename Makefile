@@ -129,9 +129,11 @@ $(addprefix integration-,$(CORES)): integration-%: pip-bootstrap-% collection
 	cat $(COLLECTION)/tests/integration/integration_config.yml; \
 	$(call ansible_test,$*) integration --venv --python $(PYTHON_VERSION) --color no
 
+# Playbooks that use the collection (demo/, the integration targets) resolve it from the .build copy.
 .PHONY: lint
-lint: .venv/lint/.ready
-	PATH="$(CURDIR)/.venv/lint/bin:$$PATH" .venv/lint/bin/ansible-lint --nocolor --profile production
+lint: .venv/lint/.ready collection
+	PATH="$(CURDIR)/.venv/lint/bin:$$PATH" ANSIBLE_COLLECTIONS_PATH=$(BUILD_ROOT) \
+		.venv/lint/bin/ansible-lint --nocolor --profile production
 
 # Build the tarball from the clean copy, install it elsewhere, and load the module from there.
 BUILD_CHECK := $(CACHE)/build-check
@@ -155,7 +157,7 @@ test:
 	for step in $(TEST_STEPS); do \
 		started=$$(date +%s); \
 		if $(MAKE) --keep-going --no-print-directory $$step; then result=passed; else result=FAILED; failed=$$((failed + 1)); fi; \
-		printf '%-12s %-7s %5ss\n' "$$step" "$$result" "$$(( $$(date +%s) - started ))" >> $(CACHE)/test-summary; \
+		printf '%-15s %-7s %5ss\n' "$$step" "$$result" "$$(( $$(date +%s) - started ))" >> $(CACHE)/test-summary; \
 	done; \
 	echo; echo "== make test summary =="; cat $(CACHE)/test-summary; \
 	echo "steps: $$(( $(words $(TEST_STEPS)) - failed )) passed, $$failed failed"; \
