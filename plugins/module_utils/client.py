@@ -13,6 +13,7 @@ the AWS error code and its message.
 """
 
 import math
+import os
 import time
 import traceback
 
@@ -106,14 +107,15 @@ class LambdaClient:
                 aws_secret_access_key=params.get("secret_key"),
                 aws_session_token=params.get("session_token"),
                 profile_name=params.get("profile"),
-                region_name=params.get("region"),
+                # botocore itself reads AWS_DEFAULT_REGION and the profile; AWS_REGION as the AWS CLI does.
+                region_name=params.get("region") or os.environ.get("AWS_REGION") or None,
             )
         except ProfileNotFound as e:
             self.module.fail_json(msg="The AWS profile given in 'profile' was not found: %s. "
                                       "Check the name against ~/.aws/config." % e)
         if not session.region_name:
-            self.module.fail_json(msg="No AWS region is set: give the 'region' option (or set AWS_REGION, "
-                                      "or a region in the profile).")
+            self.module.fail_json(msg="No AWS region is set: give the 'region' option (or set AWS_REGION or "
+                                      "AWS_DEFAULT_REGION, or a region in the profile).")
         try:
             credentials = session.get_credentials()
         except BotoCoreError as e:

@@ -2,6 +2,9 @@
 # Copyright: cloudfn.aws_lambda contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
+import os
+import re
+
 import pytest
 from botocore.stub import Stubber
 
@@ -262,3 +265,53 @@ def test_connection_options_hide_secrets(option, secret):
 ])
 def test_connection_options_take_the_amazon_aws_aliases(option, alias):
     assert alias in connection_argument_spec()[option]["aliases"]
+
+
+# ------------------------------------------------------- session from the connection options
+
+@pytest.fixture
+def no_aws_environment(monkeypatch, tmp_path):
+    """No AWS settings anywhere: no variables, empty config and credentials files, no instance metadata."""
+    for name in list(os.environ):
+        if name.startswith("AWS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "credentials"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    return tmp_path
+
+
+def connection(**options):
+    values = dict((name, spec.get("default")) for name, spec in connection_argument_spec().items())
+    values.update(options)
+    return FakeModule(**values)
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"access_key": "AKIDEXAMPLE", "secret_key": "secret"}, "No AWS region is set: give the 'region' option"),
+    ({"region": "eu-west-1"}, "No AWS credentials found: give 'access_key' and 'secret_key', or 'profile'"),
+    ({"region": "eu-west-1", "profile": "nosuchprofile"}, "The AWS profile given in 'profile' was not found"),
+    ({"region": "eu-west-1", "access_key": "AKIDEXAMPLE"}, "'access_key' and 'secret_key' go together"),
+    ({"region": "eu-west-1", "access_key": "AKIDEXAMPLE", "secret_key": "s", "aws_config": {"no_such": 1}},
+     "aws_config holds an option botocore does not know"),
+])
+def test_connection_problems_fail_with_a_clear_message(no_aws_environment, options, message):
+    with pytest.raises(ModuleFailed, match=re.escape(message)):
+        LambdaClient(connection(**options))
+
+
+def test_unset_options_fall_back_to_boto3s_own_resolution(no_aws_environment, monkeypatch):
+    monkeypatch.setenv("AWS_REGION", "ap-southeast-2")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
+    client = LambdaClient(connection(endpoint_url="http://127.0.0.1:1", retry_mode="adaptive"))
+    assert client.client.meta.region_name == "ap-southeast-2"
+    assert client.client.meta.endpoint_url == "http://127.0.0.1:1"
+    assert client.client.meta.config.retries["mode"] == "adaptive"
+
+
+def test_profile_from_the_shared_files(no_aws_environment):
+    (no_aws_environment / "config").write_text("[profile deploy]\nregion = eu-north-1\n")
+    (no_aws_environment / "credentials").write_text("[deploy]\naws_access_key_id = AKID\naws_secret_access_key = s\n")
+    client = LambdaClient(connection(profile="deploy"))
+    assert client.client.meta.region_name == "eu-north-1"
