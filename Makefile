@@ -165,14 +165,18 @@ test:
 
 # --- demo -------------------------------------------------------------------
 
-# Deploy twice: the first run creates (changed), the second changes nothing (ok).
-.PHONY: demo
-demo: $(call venv,$(NEWEST_CORE))/.ready collection
-	state=$(ENDPOINT_STATE)-demo; \
+# Shell lines that start an endpoint in $(ENDPOINT_STATE)-NAME, stop it however the recipe
+# ends, and set $$url and $$role_arn for the lines after them.
+with_endpoint = state=$(ENDPOINT_STATE)-$(1); \
 	endpoint="$(call venv,$(NEWEST_CORE))/bin/python $(CURDIR)/tests/utils/endpoint.py"; \
 	trap "$$endpoint stop --state-dir $$state" EXIT; \
 	url=$$($$endpoint start --state-dir $$state); \
-	role_arn=$$($(call venv,$(NEWEST_CORE))/bin/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["role_arn"])' $$state/endpoint.json); \
+	role_arn=$$($(call venv,$(NEWEST_CORE))/bin/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["role_arn"])' $$state/endpoint.json);
+
+# Deploy twice: the first run creates (changed), the second changes nothing (ok).
+.PHONY: demo
+demo: $(call venv,$(NEWEST_CORE))/.ready collection
+	$(call with_endpoint,demo) \
 	for run in 1 2; do \
 		echo "== demo run $$run of 2 =="; \
 		ANSIBLE_COLLECTIONS_PATH=$(BUILD_ROOT) ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false \
@@ -204,11 +208,7 @@ distclean: clean
 # Lambda API calls per lambda_function scenario, counted from the endpoint's request log.
 .PHONY: benchmark
 benchmark: $(call venv,$(NEWEST_CORE))/.ready collection
-	state=$(ENDPOINT_STATE)-benchmark; \
-	endpoint="$(call venv,$(NEWEST_CORE))/bin/python $(CURDIR)/tests/utils/endpoint.py"; \
-	trap "$$endpoint stop --state-dir $$state" EXIT; \
-	url=$$($$endpoint start --state-dir $$state); \
-	role_arn=$$($(call venv,$(NEWEST_CORE))/bin/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["role_arn"])' $$state/endpoint.json); \
+	$(call with_endpoint,benchmark) \
 	PATH="$(call venv,$(NEWEST_CORE))/bin:$$PATH" ANSIBLE_COLLECTIONS_PATH=$(BUILD_ROOT) ANSIBLE_LOCALHOST_WARNING=false \
 		ANSIBLE_INVENTORY_UNPARSED_WARNING=false \
 		$(call venv,$(NEWEST_CORE))/bin/python benchmarks/api_calls.py --endpoint-url $$url --role-arn $$role_arn \
