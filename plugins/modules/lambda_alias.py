@@ -19,7 +19,8 @@ description:
   - Updates send only the fields that differ, together with the alias's C(RevisionId) as read at the start
     of the task, so an alias changed by someone else in the meantime is reported rather than overwritten.
   - Every option name of C(amazon.aws.lambda_alias) is accepted with the same meaning, so a playbook moves
-    over by changing the module name.
+    over by changing the module name. One difference is deliberate - an omitted O(function_version) leaves an
+    existing alias on its version, where C(amazon.aws.lambda_alias) moves it back to V($LATEST).
 author:
   - cloudfn.aws_lambda maintainers (@cloudfn)
 options:
