@@ -198,6 +198,9 @@ class LambdaClient:
         return items
 
     def fail_aws(self, operation, error, prefix=""):
+        if not prefix and error_code(error) == "PreconditionFailedException":
+            prefix = ("The resource was changed by someone else after this task read it, so this change was not "
+                      "applied (nothing was overwritten); run the task again to converge from its new state. ")
         details = error.response.get("Error", {})
         code = details.get("Code", "Unknown")
         message = details.get("Message", str(error))

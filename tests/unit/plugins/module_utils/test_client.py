@@ -315,3 +315,12 @@ def test_profile_from_the_shared_files(no_aws_environment):
     (no_aws_environment / "credentials").write_text("[deploy]\naws_access_key_id = AKID\naws_secret_access_key = s\n")
     client = LambdaClient(connection(profile="deploy"))
     assert client.client.meta.region_name == "eu-north-1"
+
+
+def test_stale_revision_id_says_nothing_was_overwritten(client, lambda_stub):
+    lambda_stub.add_client_error("update_function_configuration", "PreconditionFailedException",
+                                 "The Revision Id provided does not match the latest Revision Id.", 412)
+    with pytest.raises(ModuleFailed) as failure:
+        client.call("UpdateFunctionConfiguration", FunctionName="hello", MemorySize=256, RevisionId="r1")
+    assert failure.value.msg.startswith("The resource was changed by someone else after this task read it")
+    assert "UpdateFunctionConfiguration failed: PreconditionFailedException" in failure.value.msg
