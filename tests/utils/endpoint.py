@@ -188,10 +188,33 @@ class RecordingMiddleware:
         return [body]
 
 
+def fix_remove_permission_revision_id():
+    """Make moto 5.2.5's RemovePermission honour a RevisionId as AWS does.
+
+    moto reads the RevisionId query parameter as a list and compares that list with the
+    policy's revision string, so every RemovePermission carrying the right RevisionId is
+    refused with PreconditionFailedException. Hand it the single value instead. This corrects
+    the stand-in for AWS; the collection's own code is not touched.
+    """
+    from moto.awslambda.responses import LambdaResponse
+
+    original = LambdaResponse.remove_permission
+
+    def remove_permission(self):
+        revision = self.querystring.get("RevisionId")
+        if isinstance(revision, list):
+            self.querystring["RevisionId"] = revision[0] if revision else ""
+        return original(self)
+
+    LambdaResponse.remove_permission = remove_permission
+
+
 def serve(port, state_dir=None):
     """Run moto's server with the request log in this process until SIGTERM/SIGINT."""
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
     from werkzeug.serving import run_simple
+
+    fix_remove_permission_revision_id()
 
     os.environ.setdefault("MOTO_PORT", str(port))  # moto builds some URLs (e.g. S3 presigned) from it
     jsonl_path = os.path.join(state_dir, "requests.jsonl") if state_dir else None
