@@ -1,0 +1,288 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: cloudfn.aws_lambda contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+DOCUMENTATION = r"""
+---
+module: lambda_layer_info
+short_description: List AWS Lambda layers, their versions, or one version
+version_added: 0.1.0
+description:
+  - Without O(name), lists the layers of the account and region with their latest version (C(ListLayers)).
+  - With O(name), lists the versions of that layer, newest first (C(ListLayerVersions)).
+  - With O(name) and O(version_number), or with O(layer_version_arn), returns that one version with its content's
+    sha256, size and download location (C(GetLayerVersion), C(GetLayerVersionByArn)).
+  - Every page of a listing is read. Deleted versions are not listed.
+  - Never changes anything, so it runs in check mode as well.
+  - Every option name of C(amazon.aws.lambda_layer_info) is accepted with the same meaning, and the result has the
+    same name (RV(layers_versions)).
+author:
+  - cloudfn.aws_lambda maintainers (@cloudfn)
+options:
+  name:
+    description:
+      - Name or ARN of the layer.
+    type: str
+    aliases: [layer_name]
+  version_number:
+    description:
+      - One version of the layer O(name). A version that does not exist gives an empty list.
+    type: int
+    aliases: [layer_version]
+  layer_version_arn:
+    description:
+      - The ARN of one layer version, for example a version another account shared. Cannot be combined with O(name).
+    type: str
+  compatible_runtime:
+    description:
+      - Only layers (their latest version compatible with it) or versions that declare this runtime.
+    type: str
+  compatible_architecture:
+    description:
+      - Only layers or versions that declare this architecture.
+    type: str
+    choices: [x86_64, arm64]
+  include_policy:
+    description:
+      - Also read each version's permission policy (one C(GetLayerVersionPolicy) per version returned).
+    type: bool
+    default: false
+extends_documentation_fragment:
+  - cloudfn.aws_lambda.connection
+attributes:
+  check_mode:
+    support: full
+    description: The module only reads, in check mode as otherwise.
+  diff_mode:
+    support: none
+    description: Nothing changes, so there is nothing to show.
+  idempotent:
+    support: full
+    description: Always reports C(changed=false).
+seealso:
+  - module: cloudfn.aws_lambda.lambda_layer
+    description: Publishes, shares and deletes layer versions.
+"""
+
+EXAMPLES = r"""
+- name: Every layer with its latest version
+  cloudfn.aws_lambda.lambda_layer_info:
+  register: layers
+
+- name: Layers whose latest version declares python3.12 on arm64
+  cloudfn.aws_lambda.lambda_layer_info:
+    compatible_runtime: python3.12
+    compatible_architecture: arm64
+
+- name: The versions of one layer, with who may use each
+  cloudfn.aws_lambda.lambda_layer_info:
+    name: shared-libs
+    include_policy: true
+  register: shared_libs
+
+- name: One version, by name and number (amazon.aws.lambda_layer_info's option names)
+  cloudfn.aws_lambda.lambda_layer_info:
+    layer_name: shared-libs
+    layer_version: 3
+
+- name: One version shared by another account, by its ARN
+  cloudfn.aws_lambda.lambda_layer_info:
+    layer_version_arn: arn:aws:lambda:us-east-1:210987654321:layer:tools:7
+"""
+
+RETURN = r"""
+layers_versions:
+  description:
+    - The layers (latest version of each) or the layer versions found, newest first for versions.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    layer_name:
+      description: Name of the layer.
+      returned: when listing layers (no O(name))
+      type: str
+      sample: shared-libs
+    layer_arn:
+      description: ARN of the layer.
+      returned: always
+      type: str
+      sample: arn:aws:lambda:us-east-1:123456789012:layer:shared-libs
+    layer_version_arn:
+      description: ARN of the version.
+      returned: always
+      type: str
+      sample: arn:aws:lambda:us-east-1:123456789012:layer:shared-libs:3
+    version:
+      description: Version number.
+      returned: always
+      type: int
+      sample: 3
+    description:
+      description: Description of the version (V("") when it has none).
+      returned: always
+      type: str
+    created_date:
+      description: When the version was published.
+      returned: always
+      type: str
+      sample: "2025-01-31T10:00:00.000+0000"
+    compatible_runtimes:
+      description: Runtimes the version declares.
+      returned: always
+      type: list
+      elements: str
+      sample: [python3.12]
+    compatible_architectures:
+      description: Architectures the version declares.
+      returned: always
+      type: list
+      elements: str
+      sample: [x86_64]
+    license_info:
+      description: Licence of the version (V("") when it has none).
+      returned: always
+      type: str
+      sample: MIT
+    code_sha256:
+      description: Base64 sha256 of the version's content.
+      returned: for one version (O(version_number) or O(layer_version_arn))
+      type: str
+    code_size:
+      description: Size of the version's zip in bytes.
+      returned: for one version
+      type: int
+    content:
+      description: The version's content as AWS describes it; C(location) is a download link valid for 10 minutes.
+      returned: for one version
+      type: dict
+      sample: {location: "https://awslambda-us-east-1-layers.s3.amazonaws.com/snapshots/...", code_sha256: "VLlu...=",
+               code_size: 2048}
+    policy:
+      description: The version's permission policy document, null when it has none.
+      returned: with O(include_policy=true)
+      type: dict
+"""
+
+import re
+
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, lambda_module, model_enum
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.layer import (
+    LAYER_NAME,
+    LAYER_VERSION_ARN,
+    declares_compatible,
+    layer_version_view,
+    list_versions,
+    parse_layer_policy,
+    policy_document,
+)
+
+ARGUMENT_SPEC = dict(
+    name=dict(type="str", aliases=["layer_name"]),
+    version_number=dict(type="int", aliases=["layer_version"]),
+    layer_version_arn=dict(type="str"),
+    compatible_runtime=dict(type="str"),
+    compatible_architecture=dict(type="str", choices=["x86_64", "arm64"]),
+    include_policy=dict(type="bool", default=False),
+)
+
+MUTUALLY_EXCLUSIVE = [["layer_version_arn", "name"], ["layer_version_arn", "version_number"]]
+VERSION_ARN_PARTS = re.compile(r"^(.*:layer:[^:]+):(\d+)$")
+
+
+def validate(params):
+    """Local checks of the options; a list of error messages (empty when all is well)."""
+    errors = []
+    if params.get("name") is not None and not LAYER_NAME.match(params["name"]):
+        errors.append("name: %s is not a layer name or ARN (letters, digits, - and _, or "
+                      "arn:aws:lambda:REGION:ACCOUNT:layer:NAME without a version; give a version's ARN as "
+                      "layer_version_arn)." % params["name"])
+    if params.get("version_number") is not None:
+        if params.get("name") is None:
+            errors.append("version_number: needs name, the layer it is a version of (or give layer_version_arn).")
+        if params["version_number"] < 1:
+            errors.append("version_number: layer versions start at 1, not %s." % params["version_number"])
+    arn = params.get("layer_version_arn")
+    if arn is not None and not LAYER_VERSION_ARN.match(arn):
+        errors.append("layer_version_arn: %s is not a layer version ARN "
+                      "(arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)." % arn)
+    runtime = params.get("compatible_runtime")
+    known = model_enum("Runtime")
+    if runtime is not None and known and runtime not in known:
+        errors.append("compatible_runtime: %s is not a Lambda runtime known to this botocore (for example "
+                      "python3.13, nodejs22.x, java21)." % runtime)
+    return errors
+
+
+def filters(params):
+    return dict(CompatibleRuntime=params.get("compatible_runtime"),
+                CompatibleArchitecture=params.get("compatible_architecture"))
+
+
+def list_layers(client, params):
+    """ListLayers, every page: each layer with its latest matching version, flattened."""
+    wanted = filters(params)
+    layers = client.paginate("ListLayers", "Layers", **dict((k, v) for k, v in wanted.items() if v is not None))
+    found = []
+    for layer in layers:
+        latest = layer.get("LatestMatchingVersion") or {}
+        if not declares_compatible(latest, params.get("compatible_runtime"), params.get("compatible_architecture")):
+            continue
+        view = layer_version_view(latest)
+        view.update(layer_name=layer.get("LayerName"), layer_arn=layer.get("LayerArn"))
+        found.append(view)
+    return found
+
+
+def one_version(client, params):
+    """The version asked for by name and number or by ARN, as a list of zero or one."""
+    if params.get("layer_version_arn"):
+        answer = client.call("GetLayerVersionByArn", missing_ok=True, Arn=params["layer_version_arn"])
+    else:
+        answer = client.call("GetLayerVersion", missing_ok=True, LayerName=params["name"],
+                             VersionNumber=params["version_number"])
+    return [] if answer is None else [layer_version_view(answer)]
+
+
+def version_key(view):
+    """(layer name or ARN, version number) of a returned version, for GetLayerVersionPolicy."""
+    match = VERSION_ARN_PARTS.match(view.get("layer_version_arn") or "")
+    return match.group(1), int(match.group(2))
+
+
+def layer_versions(client, params):
+    """The versions asked for; the task's ``layers_versions``."""
+    if params.get("layer_version_arn") or params.get("version_number") is not None:
+        return one_version(client, params)
+    if params.get("name") is None:
+        return list_layers(client, params)
+    versions = list_versions(client, params["name"], **filters(params))
+    return [layer_version_view(v) for v in versions
+            if declares_compatible(v, params.get("compatible_runtime"), params.get("compatible_architecture"))]
+
+
+def add_policies(client, found):
+    for view in found:
+        layer, number = version_key(view)
+        answer = client.call("GetLayerVersionPolicy", missing_ok=True, LayerName=layer, VersionNumber=number)
+        view["policy"] = policy_document(parse_layer_policy(answer))
+
+
+def run(module, client):
+    found = layer_versions(client, module.params)
+    if module.params["include_policy"]:
+        add_policies(client, found)
+    return dict(changed=False, layers_versions=found)
+
+
+def main():
+    module = lambda_module(ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE, supports_check_mode=True)
+    errors = validate(module.params)
+    if errors:
+        module.fail_json(msg=" ".join(errors), errors=errors)
+    module.exit_json(**run(module, LambdaClient(module)))
+
+
+if __name__ == "__main__":
+    main()
