@@ -192,7 +192,7 @@ options:
     suboptions:
       endpoints:
         description:
-          - V({KAFKA_BOOTSTRAP_SERVERS: [host:port, ...]}).
+          - The brokers, as C(KAFKA_BOOTSTRAP_SERVERS) and a list of C(host:port) addresses.
         type: dict
         required: true
   amazon_managed_kafka_event_source_config:
@@ -619,8 +619,8 @@ def validate(params):
         expected = (SQS,) if params["event_source"] == "sqs" else tuple(STREAMS)
         if kind not in expected:
             errors.append("event_source: %s does not agree with event_source_arn %s (a %s source); leave event_source "
-                          "out, the kind is read from the ARN." % (params["event_source"], params["event_source_arn"],
-                                                                  kind))
+                          "out, the kind is read from the ARN."
+                          % (params["event_source"], params["event_source_arn"], kind))
     if params.get("starting_position_timestamp") is not None:
         try:
             timestamp_text(params["starting_position_timestamp"])

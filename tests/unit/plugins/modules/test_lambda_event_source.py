@@ -553,8 +553,8 @@ def test_waiting_too_long_fails_with_the_state(lambda_stub):
     lambda_stub.add_response("get_event_source_mapping", mapping(), {"UUID": UUID})
     lambda_stub.add_response("update_event_source_mapping", mapping(state="Updating"), {"UUID": UUID,
                                                                                         "BatchSize": 5})
-    for _ in range(3):  # wait_timeout 5 s / 2 s between reads
-        lambda_stub.add_response("get_event_source_mapping", mapping(state="Updating"), {"UUID": UUID})
+    for read in range(3):  # wait_timeout 5 s / 2 s between reads
+        lambda_stub.add_response("get_event_source_mapping", mapping(state="Updating", BatchSize=read + 1), {"UUID": UUID})
     failure = fails(lambda_stub, "The event source mapping %s was still Updating after 5 seconds" % UUID,
                     function_name=None, uuid=UUID, batch_size=5, wait_timeout=5)
     assert failure.kwargs["state"] == "Updating"
