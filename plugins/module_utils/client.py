@@ -34,6 +34,10 @@ COLLECTION_VERSION = "0.1.0"
 # How many times an operation refused with "an update is in progress" is tried again.
 CONFLICT_RETRIES = 6
 
+# Event source mapping states that are on their way to another; botocore has no waiter for mappings.
+MAPPING_TRANSITIONAL_STATES = frozenset(("Creating", "Enabling", "Disabling", "Updating", "Deleting"))
+MAPPING_WAIT_DELAY = 2  # seconds between two reads of a mapping that is still changing
+
 NOT_FOUND_CODES = frozenset(("ResourceNotFoundException", "NoSuchEntity", "NoSuchKey", "404", "NotFound"))
 
 
@@ -229,6 +233,32 @@ class LambdaClient:
                 msg="Waiting for %s (%s) did not succeed: %s" % (params.get("FunctionName"), waiter_name, reason),
                 state=function_config.get("State"), last_update_status=function_config.get("LastUpdateStatus"),
                 state_reason_code=function_config.get("StateReasonCode") or function_config.get("LastUpdateStatusReasonCode"))
+
+    def wait_for_mapping(self, uuid, gone=False):
+        """Read an event source mapping until it leaves the transitional states; ``gone``: until it is deleted.
+
+        Returns the last GetEventSourceMapping answer (None once gone). Fails the task when
+        ``wait_timeout`` passes first.
+        """
+        timeout = self.module.params.get("wait_timeout") or 600
+        attempts = max(1, int(math.ceil(float(timeout) / MAPPING_WAIT_DELAY)))
+        answer = None
+        for attempt in range(attempts):
+            if attempt:
+                time.sleep(MAPPING_WAIT_DELAY)
+            answer = self.call("GetEventSourceMapping", missing_ok=True, UUID=uuid)
+            if answer is None:
+                if gone:
+                    return None
+                self.module.fail_json(msg="The event source mapping %s disappeared while waiting for it to settle."
+                                          % uuid)
+            if not gone and answer.get("State") not in MAPPING_TRANSITIONAL_STATES:
+                return answer
+        self.module.fail_json(msg="The event source mapping %s was still %s after %s seconds (wait_timeout); it may "
+                                  "settle later, run the task again to converge." % (
+                                      uuid, "not deleted" if gone else answer.get("State"), timeout),
+                              uuid=uuid, state=(answer or {}).get("State"))
+        return None
 
     def wait_until_settled(self, function_name, qualifier=None, configuration=None):
         """Wait until a function is Active (or Inactive) and its last update Successful.

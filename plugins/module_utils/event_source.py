@@ -11,6 +11,8 @@ refuse before anything is sent, and to compare a mapping as read with what a tas
 import datetime
 import json
 
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import MAPPING_TRANSITIONAL_STATES
+
 # The kinds of source Lambda polls, told apart by the service of the source's ARN.
 SQS, KINESIS, DYNAMODB, MSK, KAFKA, MQ, DOCUMENTDB = ("sqs", "kinesis", "dynamodb", "msk", "kafka", "mq",
                                                       "documentdb")
@@ -22,7 +24,7 @@ STREAMS = frozenset((KINESIS, DYNAMODB))
 KAFKAS = frozenset((MSK, KAFKA))
 
 # A mapping passes through these states; a change (or another) is only taken once it has left them.
-TRANSITIONAL_STATES = frozenset(("Creating", "Enabling", "Disabling", "Updating", "Deleting"))
+TRANSITIONAL_STATES = MAPPING_TRANSITIONAL_STATES
 
 # Fields AWS sets when the mapping is created and never changes afterwards.
 CREATE_ONLY = ("EventSourceArn", "StartingPosition", "StartingPositionTimestamp", "Topics", "Queues",

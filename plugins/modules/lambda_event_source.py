@@ -448,8 +448,6 @@ diff:
 """
 
 import datetime
-import math
-import time
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
     LambdaClient,
@@ -564,7 +562,6 @@ SIMPLE_FIELDS = dict(
     parallelization_factor="ParallelizationFactor", tumbling_window_in_seconds="TumblingWindowInSeconds",
     kms_key_arn="KMSKeyArn",
 )
-WAIT_DELAY = 2
 
 # What a replacement mapping keeps from the one it replaces when the task does not mention it.
 CARRIED_OVER = frozenset(SIMPLE_FIELDS.values()) | frozenset((
@@ -793,33 +790,19 @@ class MappingWriter:
 
 
 def wait_for_mapping(module, client, uuid, gone=False):
-    """Poll GetEventSourceMapping until the mapping leaves the transitional states (``gone``: until it is deleted).
+    """Wait for the mapping to settle (``gone``: to be deleted), through the client.
 
-    Returns the last answer (None once gone). Fails the task on timeout, and when a mapping meant to be
-    enabled ends Disabled for a reason AWS gives (a ``PROBLEM``).
+    Returns the last answer (None once gone). Fails the task when a mapping meant to be enabled
+    ends Disabled for a reason AWS gives (a ``PROBLEM``).
     """
-    attempts = max(1, int(math.ceil(float(module.params["wait_timeout"]) / WAIT_DELAY)))
-    answer = None
-    for attempt in range(attempts):
-        if attempt:
-            time.sleep(WAIT_DELAY)
-        answer = client.call("GetEventSourceMapping", missing_ok=True, UUID=uuid)
-        if answer is None:
-            if gone:
-                return None
-            module.fail_json(msg="The event source mapping %s disappeared while waiting for it to settle." % uuid)
-        if not gone and answer.get("State") not in TRANSITIONAL_STATES:
-            reason = answer.get("StateTransitionReason") or ""
-            if answer.get("State") == "Disabled" and module.params.get("enabled") is not False \
-                    and reason.upper().startswith("PROBLEM"):
-                module.fail_json(msg="The event source mapping %s ended Disabled: %s" % (uuid, reason),
-                                 uuid=uuid, state=answer.get("State"), state_transition_reason=reason)
-            return answer
-    module.fail_json(msg="The event source mapping %s was still %s after %s seconds (wait_timeout); it may settle "
-                         "later, run the task again to converge." % (
-                             uuid, "not deleted" if gone else answer.get("State"), module.params["wait_timeout"]),
-                     uuid=uuid, state=(answer or {}).get("State"))
-    return None
+    answer = client.wait_for_mapping(uuid, gone=gone)
+    if answer is not None:
+        reason = answer.get("StateTransitionReason") or ""
+        if answer.get("State") == "Disabled" and module.params.get("enabled") is not False \
+                and reason.upper().startswith("PROBLEM"):
+            module.fail_json(msg="The event source mapping %s ended Disabled: %s" % (uuid, reason),
+                             uuid=uuid, state=answer.get("State"), state_transition_reason=reason)
+    return answer
 
 
 def find_mapping(module, client, params, desired):

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import MAPPING_WAIT_DELAY, LambdaClient
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_event_source as module_under_test
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     FUNCTION_ARN,
@@ -477,7 +477,7 @@ def test_replace_deletes_and_creates_with_the_settings_kept(lambda_stub, sleeps)
     result = run(lambda_stub, event_source_arn=STREAM, starting_position="TRIM_HORIZON", replace=True)
     assert result["changed"] is True and result["uuid"] == OTHER_UUID
     assert result["diff"]["before"]["uuid"] == UUID and result["diff"]["before"]["starting_position"] == "LATEST"
-    assert sleeps == [module_under_test.WAIT_DELAY]
+    assert sleeps == [MAPPING_WAIT_DELAY]
 
 
 def test_check_mode_replace_sends_nothing(lambda_stub):
@@ -501,7 +501,7 @@ def test_create_waits_until_the_mapping_is_enabled(lambda_stub, sleeps):
     lambda_stub.add_response("get_event_source_mapping", mapping(), {"UUID": UUID})
     result = run(lambda_stub, event_source_arn=QUEUE)
     assert result["state"] == "Enabled"
-    assert sleeps == [module_under_test.WAIT_DELAY] * 2
+    assert sleeps == [MAPPING_WAIT_DELAY] * 2
 
 
 def test_without_wait_the_answer_is_returned_as_it_is(lambda_stub):
