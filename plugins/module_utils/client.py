@@ -61,8 +61,12 @@ def connection_argument_spec():
 CONNECTION_MUTUALLY_EXCLUSIVE = [["profile", "access_key"], ["profile", "secret_key"], ["profile", "session_token"]]
 
 
-def lambda_module(argument_spec, mutually_exclusive=(), **kwargs):
-    """An AnsibleModule with the connection options added and boto3 checked."""
+def lambda_module(argument_spec, mutually_exclusive=(), validate=None, **kwargs):
+    """An AnsibleModule with the connection options added and boto3 checked.
+
+    ``validate(params)``: the module's own local checks, a list of messages; any message fails the
+    task before a client is built or a request sent.
+    """
     spec = connection_argument_spec()
     spec.update(argument_spec)
     module = AnsibleModule(
@@ -72,8 +76,11 @@ def lambda_module(argument_spec, mutually_exclusive=(), **kwargs):
     )
     if BOTO3_IMPORT_ERROR:
         module.fail_json(msg=missing_required_lib("boto3 and botocore"), exception=BOTO3_IMPORT_ERROR)
-    if module.params["retry_max_attempts"] < 1:
-        module.fail_json(msg="retry_max_attempts must be 1 or more (the first try counts as one attempt).")
+    errors = [] if module.params["retry_max_attempts"] >= 1 else [
+        "retry_max_attempts must be 1 or more (the first try counts as one attempt)."]
+    errors.extend(validate(module.params) if validate else [])
+    if errors:
+        module.fail_json(msg=" ".join(errors), errors=errors)
     return module
 
 

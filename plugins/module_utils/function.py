@@ -13,6 +13,8 @@ uses for them, plus the code hash, tags and reserved concurrency.
 import base64
 import hashlib
 
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, package_path
+
 # Fields set with UpdateFunctionConfiguration; they are part of a published version.
 CONFIG_FIELDS = ("Role", "Runtime", "Handler", "Description", "Timeout", "MemorySize", "Environment",
                  "VpcConfig", "DeadLetterConfig", "KMSKeyArn", "TracingConfig", "Layers",
@@ -74,6 +76,20 @@ def function_code_source(params, package):
     if params.get("image_uri"):
         return dict(ImageUri=params["image_uri"])
     return None
+
+
+def plan_code(module, options):
+    """The local package of ``src`` / ``zip_file`` (None for S3 and image code) and the ``Code`` parameter
+    to send (``Content`` for a layer); a path that cannot be used fails the task naming the option."""
+    package = None
+    try:
+        if options.get("src"):
+            package = package_path(options["src"], "src")
+        elif options.get("zip_file"):
+            package = package_path(options["zip_file"], "zip_file", zip_only=True)
+    except CodeError as e:
+        module.fail_json(msg=str(e))
+    return package, function_code_source(options, package)
 
 
 def published_version_matches(client, name, configuration):

@@ -449,10 +449,7 @@ def run(module, client):
 
 
 def main():
-    module = lambda_module(ARGUMENT_SPEC, supports_check_mode=True)
-    errors = validate(module.params)
-    if errors:
-        module.fail_json(msg=" ".join(errors), errors=errors)
+    module = lambda_module(ARGUMENT_SPEC, validate=validate, supports_check_mode=True)
     module.exit_json(**run(module, AliasClient(module)))
 
 

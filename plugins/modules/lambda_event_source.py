@@ -965,10 +965,7 @@ def run(module, client):
 
 def main():
     module = lambda_module(ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_one_of=REQUIRED_ONE_OF,
-                           supports_check_mode=True)
-    errors = validate(module.params)
-    if errors:
-        module.fail_json(msg=" ".join(errors), errors=errors)
+                           validate=validate, supports_check_mode=True)
     module.exit_json(**run(module, LambdaClient(module)))
 
 

@@ -359,12 +359,12 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
     lambda_module,
     model_enum,
 )
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, package_path
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import (
     CODE_FIELDS,
     CONFIG_FIELDS,
     current_function,
-    function_code_source,
+    plan_code,
     published_version_matches,
     s3_code_sha256,
 )
@@ -656,19 +656,6 @@ class FunctionDeployer:
         return version["Version"]
 
 
-def plan_code(module, params):
-    """The local package (None for S3 and image code) and the Code parameter to send; fails on bad paths."""
-    package = None
-    try:
-        if params.get("src"):
-            package = package_path(params["src"], "src")
-        elif params.get("zip_file"):
-            package = package_path(params["zip_file"], "zip_file", zip_only=True)
-    except CodeError as e:
-        module.fail_json(msg=str(e))
-    return package, function_code_source(params, package)
-
-
 def resolve_role(client, desired, current):
     """Turn a role name into its ARN: the current role when it has that name, else IAM's answer."""
     role = desired.get("Role")
@@ -716,11 +703,8 @@ def check_updatable(module, desired, current, changes_code_source):
 
 def main():
     module = lambda_module(ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_together=REQUIRED_TOGETHER,
-                           required_by=REQUIRED_BY, supports_check_mode=True)
+                           required_by=REQUIRED_BY, validate=validate, supports_check_mode=True)
     params = module.params
-    errors = validate(params)
-    if errors:
-        module.fail_json(msg=" ".join(errors), errors=errors)
     package, code_source = plan_code(module, params)
     client = LambdaClient(module)
     desired = desired_function(params, package, resolve_layer=lambda name, version: layer_version_arn(client, name, version))

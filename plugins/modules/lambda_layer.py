@@ -323,11 +323,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
     lambda_module,
     model_enum,
 )
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, package_path
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import (
-    function_code_source,
-    s3_code_sha256,
-)
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import plan_code, s3_code_sha256
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.layer import (
     LAYER_ACTION,
     LAYER_NAME,
@@ -583,19 +579,6 @@ class LayerPublisher:
         return json.loads(statement) if isinstance(statement, str) else statement
 
 
-def plan_content(module, code):
-    """The local package (None for S3 content) and the Content parameter of PublishLayerVersion."""
-    package = None
-    try:
-        if code.get("src"):
-            package = package_path(code["src"], "src")
-        elif code.get("zip_file"):
-            package = package_path(code["zip_file"], "zip_file", zip_only=True)
-    except CodeError as e:
-        module.fail_json(msg=str(e))
-    return package, function_code_source(code, package)
-
-
 def converge_permissions(module, publisher, version, fresh, resource):
     """Grant and revoke the statements of ``version``; (changed, before, after, policy document).
 
@@ -669,7 +652,7 @@ def run_absent(module, client):
 def run_present(module, client):
     params = module.params
     code = code_params(params)
-    package, code_source = plan_content(module, code)
+    package, code_source = plan_code(module, code)
     desired = desired_layer(params, package)
     versions = list_versions(client, params["name"])
     latest = None
@@ -733,10 +716,7 @@ def run(module, client):
 
 def main():
     module = lambda_module(ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_together=REQUIRED_TOGETHER,
-                           supports_check_mode=True)
-    errors = validate(module.params)
-    if errors:
-        module.fail_json(msg=" ".join(errors), errors=errors)
+                           validate=validate, supports_check_mode=True)
     module.exit_json(**run(module, LambdaClient(module)))
 
 

@@ -428,10 +428,7 @@ def converge(module, client):
 
 def main():
     module = lambda_module(ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_if=REQUIRED_IF,
-                           supports_check_mode=True)
-    errors = validate(module.params)
-    if errors:
-        module.fail_json(msg=" ".join(errors), errors=errors)
+                           validate=validate, supports_check_mode=True)
     if module.params["state"] == "present":
         for warning in exposure_warnings(module.params):
             module.warn(warning)
