@@ -368,6 +368,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import
     published_version_matches,
     s3_code_sha256,
 )
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.layer import LAYER_VERSION_ARN
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
     USER_KEYED,
     ensure,
@@ -379,7 +380,6 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile impor
 
 ROLE_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")
 ROLE_NAME = re.compile(r"^[\w+=,.@-]{1,64}$")
-LAYER_VERSION_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[a-zA-Z0-9_-]+:\d+$")
 LAYER_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[a-zA-Z0-9_-]+$")
 QUEUE_OR_TOPIC_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:(sqs|sns):[a-z0-9-]+:\d{12}:.+$")
 KMS_KEY_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:\d{12}:.+$")
