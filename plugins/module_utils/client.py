@@ -89,6 +89,14 @@ def error_code(error):
     return error.response.get("Error", {}).get("Code", "")
 
 
+def endpoint_lacks(error, service="lambda"):
+    """True when the endpoint does not know the operation at all (a bare HTTP 404, not an AWS error).
+
+    AWS's Lambda answers every operation; an endpoint that stands in for it (moto's server) may not.
+    """
+    return service == "lambda" and error_code(error) == "404"
+
+
 def is_update_in_progress(error):
     """True for the ResourceConflictException AWS sends while a function is still changing."""
     if error_code(error) != "ResourceConflictException":
@@ -103,6 +111,7 @@ class LambdaClient:
     def __init__(self, module, client=None):
         self.module = module
         self._clients = {}
+        self.unsupported = set()  # operations the endpoint answered with a bare 404 (see endpoint_lacks)
         if client is not None:  # an already built client (unit tests hand in a stubbed one)
             self._clients["lambda"] = client
             return
@@ -166,10 +175,12 @@ class LambdaClient:
         return self._clients["lambda"]
 
     # ------------------------------------------------------------------- calls
-    def call(self, operation, missing_ok=False, service="lambda", **params):
+    def call(self, operation, missing_ok=False, service="lambda", unsupported_ok=False, **params):
         """Send one API operation (its PascalCase name) and return the answer.
 
         ``missing_ok``: a "not found" answer returns ``None`` instead of failing.
+        ``unsupported_ok``: an endpoint that does not implement the operation (see :func:`endpoint_lacks`)
+        returns ``None`` with a warning, and the operation is added to ``self.unsupported``.
         An "update in progress" conflict waits for the function to settle and tries again.
         """
         method = getattr(self.service(service), botocore.xform_name(operation))
@@ -179,6 +190,8 @@ class LambdaClient:
                 response.pop("ResponseMetadata", None)
                 return response
             except ClientError as e:
+                if endpoint_lacks(e, service):
+                    return self._lacking(operation, e, unsupported_ok)
                 if missing_ok and error_code(e) in NOT_FOUND_CODES:
                     return None
                 if attempt < CONFLICT_RETRIES and is_update_in_progress(e) and "FunctionName" in params:
@@ -193,20 +206,38 @@ class LambdaClient:
                                       exception=traceback.format_exc())
         return None  # not reached: the last attempt either returns or fails
 
-    def paginate(self, operation, result_key, service="lambda", missing_ok=False, **params):
-        """Every item of ``result_key`` across all pages (boto3's paginator, followed to the end)."""
+    def paginate(self, operation, result_key, service="lambda", missing_ok=False, unsupported_ok=False, **params):
+        """Every item of ``result_key`` across all pages (boto3's paginator, followed to the end).
+
+        ``missing_ok`` and ``unsupported_ok`` as for :meth:`call`.
+        """
         paginator = self.service(service).get_paginator(botocore.xform_name(operation))
         items = []
         try:
             for page in paginator.paginate(**params):
                 items.extend(page.get(result_key, []))
         except ClientError as e:
+            if endpoint_lacks(e, service):
+                return self._lacking(operation, e, unsupported_ok)
             if missing_ok and error_code(e) in NOT_FOUND_CODES:
                 return None
             self.fail_aws(operation, e)
         except BotoCoreError as e:
             self.module.fail_json(msg="%s failed: %s" % (operation, e), operation=operation)
         return items
+
+    def _lacking(self, operation, error, unsupported_ok):
+        """An endpoint without ``operation``: None and a warning where the caller can do without it, else fail."""
+        endpoint = self.module.params.get("endpoint_url") or "the endpoint"
+        if unsupported_ok:
+            self.unsupported.add(operation)
+            self.module.warn("%s does not implement %s (it answered HTTP 404); what that operation reads was left "
+                             "out. AWS answers it." % (endpoint, operation))
+            return None
+        self.module.fail_json(msg="%s failed: %s does not implement this operation (it answered HTTP 404); AWS "
+                                  "does. Check endpoint_url." % (operation, endpoint),
+                              operation=operation, error=dict(code="404", message="not implemented"))
+        return None
 
     def fail_aws(self, operation, error, prefix=""):
         if not prefix and error_code(error) == "PreconditionFailedException":

@@ -31,9 +31,13 @@ class FakeModule:
         self.params.update(params)
         self.check_mode = check_mode
         self._diff = diff
+        self.warnings = []
 
     def fail_json(self, **kwargs):
         raise ModuleFailed(kwargs)
+
+    def warn(self, warning):
+        self.warnings.append(warning)
 
 
 def aws_client(service):

@@ -66,6 +66,33 @@ def test_missing_ok_does_not_hide_other_errors(client, lambda_stub):
         client.call("GetFunction", missing_ok=True, FunctionName="hello")
 
 
+NOT_IMPLEMENTED_PAGE = "<!doctype html><title>404 Not Found</title><h1>Not Found</h1>"
+
+
+def test_an_operation_the_endpoint_lacks_fails_saying_so_even_with_missing_ok(client, lambda_stub):
+    lambda_stub.add_client_error("get_account_settings", "404", NOT_IMPLEMENTED_PAGE, 404)
+    with pytest.raises(ModuleFailed) as failed:
+        client.call("GetAccountSettings", missing_ok=True)
+    assert failed.value.msg.startswith("GetAccountSettings failed: ")
+    assert "does not implement this operation" in failed.value.msg
+    assert client.unsupported == set()
+
+
+def test_an_operation_the_endpoint_lacks_is_none_with_a_warning_when_unsupported_ok(client, lambda_stub):
+    lambda_stub.add_client_error("get_account_settings", "404", NOT_IMPLEMENTED_PAGE, 404)
+    assert client.call("GetAccountSettings", unsupported_ok=True) is None
+    assert client.unsupported == {"GetAccountSettings"}
+    assert len(client.module.warnings) == 1
+    assert "does not implement GetAccountSettings" in client.module.warnings[0]
+
+
+def test_paginate_an_operation_the_endpoint_lacks_with_unsupported_ok(client, lambda_stub):
+    lambda_stub.add_client_error("list_provisioned_concurrency_configs", "404", NOT_IMPLEMENTED_PAGE, 404)
+    assert client.paginate("ListProvisionedConcurrencyConfigs", "ProvisionedConcurrencyConfigs",
+                           unsupported_ok=True, FunctionName="hello") is None
+    assert client.unsupported == {"ListProvisionedConcurrencyConfigs"}
+
+
 def test_answer_is_returned_without_response_metadata(client, lambda_stub):
     lambda_stub.add_response("get_function", get_function(MemorySize=256), expected_params=HELLO)
     answer = client.call("GetFunction", FunctionName="hello")
