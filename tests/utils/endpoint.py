@@ -37,7 +37,7 @@ and each ENTRY (also appended as one JSON line to DIR/requests.jsonl) is::
 first label of the Host header). `operation` is the Lambda operation whose
 method and requestUri (from botocore's service model) match the request, the
 X-Amz-Target of JSON-protocol services, the `Action` query parameter, or null.
-`mutating` is false for Lambda operations named Get*/List* and, for other
+`mutating` is false for Lambda operations named Get*/List* and DryRun invocations and, for other
 services (or unresolved Lambda paths), for GET and HEAD requests. Requests to
 /moto-api/ and /_requestlog are not recorded. tests/utils/requestlog.py reads
 the log from Python.
@@ -155,7 +155,9 @@ class RecordingMiddleware:
         else:
             operation = dict(urllib.parse.parse_qsl(query)).get("Action")
         if service == "lambda" and operation:
-            mutating = not operation.startswith(("Get", "List"))
+            # A DryRun invocation only checks the function and the caller's permission: it runs nothing.
+            dry_run = operation == "Invoke" and environ.get("HTTP_X_AMZ_INVOCATION_TYPE") == "DryRun"
+            mutating = not operation.startswith(("Get", "List")) and not dry_run
         else:
             mutating = method not in ("GET", "HEAD")
         return {

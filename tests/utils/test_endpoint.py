@@ -72,21 +72,22 @@ def test_lambda_operations_are_named_and_classified(endpoint, lambda_client):
     lambda_client.publish_version(FunctionName="probe")
     lambda_client.list_versions_by_function(FunctionName="probe")
     assert lambda_client.invoke(FunctionName="probe", Payload=b'{"ping": 1}')["Payload"].read() == b'{"ping": 1}'
+    assert lambda_client.invoke(FunctionName="probe", InvocationType="DryRun")["StatusCode"] == 204
     with pytest.raises(lambda_client.exceptions.ResourceNotFoundException):
         lambda_client.get_function(FunctionName="missing")
     lambda_client.delete_function(FunctionName=arn)
 
     assert requestlog.lambda_ops(mark, url=url) == [
         "CreateFunction", "GetFunction", "TagResource", "ListTags", "PublishVersion",
-        "ListVersionsByFunction", "Invoke", "GetFunction", "DeleteFunction",
+        "ListVersionsByFunction", "Invoke", "Invoke", "GetFunction", "DeleteFunction",
     ]
     assert requestlog.lambda_ops(mark, url=url, mutating=True) == [
         "CreateFunction", "TagResource", "PublishVersion", "Invoke", "DeleteFunction",
     ]
     entries = requestlog.since(mark, url=url)
-    assert [entry["seq"] for entry in entries] == list(range(mark + 1, mark + 10))
+    assert [entry["seq"] for entry in entries] == list(range(mark + 1, mark + 11))
     assert entries[-2]["status"] == 404
-    assert requestlog.count(url=url) == mark + 9
+    assert requestlog.count(url=url) == mark + 10
 
 
 def test_log_is_served_and_mirrored_to_jsonl(endpoint):
