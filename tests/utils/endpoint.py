@@ -211,12 +211,98 @@ def fix_remove_permission_revision_id():
     LambdaResponse.remove_permission = remove_permission
 
 
+def fix_event_invoke_configs():
+    """Make moto 5.2.5 keep asynchronous invocation settings per function and qualifier, as AWS does.
+
+    moto keeps one list of configurations per function: PutFunctionEventInvokeConfig appends to it,
+    GetFunctionEventInvokeConfig answers the first entry (so a second Put never shows),
+    UpdateFunctionEventInvokeConfig appends the given fields alone (and creates a configuration where
+    there is none), the Qualifier is ignored by every operation, and Delete empties the whole list.
+
+    AWS keeps one configuration per function and qualifier (none or ``$LATEST``: the unpublished
+    version; a version number; an alias name, also when given in the function name or ARN): Put replaces
+    that configuration whole, Update merges the given top-level fields into it and fails with
+    ResourceNotFoundException when there is none, Get and Delete read or remove only that qualifier's
+    (ResourceNotFoundException when absent), List answers every qualifier's. Answers carry the qualified
+    FunctionArn (``...:function:NAME:$LATEST`` for the unqualified one), LastModified, the fields set,
+    and a DestinationConfig with both halves (``{}`` for a half without destination), as in AWS's
+    examples. moto's own checks of the values (ranges, destination ARN pattern) are kept.
+    """
+    from moto.awslambda.exceptions import UnknownEventConfig
+    from moto.awslambda.models import EventInvokeConfig
+    from moto.awslambda.responses import LambdaResponse
+
+    path_name = re.compile(r"/functions/([^/]+)/event-invoke-config")
+
+    def target(response):
+        """(the configurations of the function by qualifier, the qualifier, the qualified ARN)."""
+        name = urllib.parse.unquote(path_name.search(response.path).group(1))
+        qualifier = response.querystring.get("Qualifier", [None])[0]
+        tail = name.split(":function:")[-1]
+        if ":" in tail:  # name:QUALIFIER or an ARN ending in :QUALIFIER
+            qualifier = tail.split(":", 1)[1]
+        # Fails with ResourceNotFoundException for a function, version or alias that does not exist.
+        function = response.backend.get_function(name, qualifier)
+        latest = response.backend.get_function(function.function_name)
+        if not hasattr(latest, "event_invoke_configs_by_qualifier"):
+            latest.event_invoke_configs_by_qualifier = {}
+        qualifier = qualifier or "$LATEST"
+        return latest.event_invoke_configs_by_qualifier, qualifier, "%s:%s" % (latest.function_arn, qualifier)
+
+    def answer(arn, config, status=200):
+        destinations = config.get("DestinationConfig") or {}
+        body = dict(config, FunctionArn=arn, DestinationConfig={
+            "OnSuccess": destinations.get("OnSuccess") or {}, "OnFailure": destinations.get("OnFailure") or {}})
+        return status, {"Content-Type": "application/json"}, json.dumps(body)
+
+    def store(configs, qualifier, config):
+        config = {key: value for key, value in config.items() if key not in ("FunctionName", "Qualifier")}
+        EventInvokeConfig("", "", config)  # moto's checks of the values
+        configs[qualifier] = dict(config, LastModified=time.time())
+        return configs[qualifier]
+
+    def put_function_event_invoke_config(self):
+        configs, qualifier, arn = target(self)
+        return answer(arn, store(configs, qualifier, json.loads(self.body or "{}")))
+
+    def update_function_event_invoke_config(self):
+        configs, qualifier, arn = target(self)
+        if qualifier not in configs:
+            raise UnknownEventConfig(arn)
+        current = {key: value for key, value in configs[qualifier].items() if key != "LastModified"}
+        return answer(arn, store(configs, qualifier, dict(current, **json.loads(self.body or "{}"))))
+
+    def get_function_event_invoke_config(self):
+        configs, qualifier, arn = target(self)
+        if qualifier not in configs:
+            raise UnknownEventConfig(arn)
+        return answer(arn, configs[qualifier])
+
+    def delete_function_event_invoke_config(self):
+        configs, qualifier, arn = target(self)
+        if configs.pop(qualifier, None) is None:
+            raise UnknownEventConfig(arn)
+        return 204, {}, ""
+
+    def list_function_event_invoke_configs(self):
+        configs, _qualifier, arn = target(self)
+        base = arn.rsplit(":", 1)[0]
+        listed = [json.loads(answer("%s:%s" % (base, qualifier), config)[2]) for qualifier, config in configs.items()]
+        return 200, {"Content-Type": "application/json"}, json.dumps({"FunctionEventInvokeConfigs": listed})
+
+    for handler in (put_function_event_invoke_config, update_function_event_invoke_config,
+                    get_function_event_invoke_config, delete_function_event_invoke_config,
+                    list_function_event_invoke_configs):
+        setattr(LambdaResponse, handler.__name__, handler)
+
+
 def serve(port, state_dir=None):
     """Run moto's server with the request log in this process until SIGTERM/SIGINT."""
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
     from werkzeug.serving import run_simple
 
     fix_remove_permission_revision_id()
+    fix_event_invoke_configs()
 
     os.environ.setdefault("MOTO_PORT", str(port))  # moto builds some URLs (e.g. S3 presigned) from it
     jsonl_path = os.path.join(state_dir, "requests.jsonl") if state_dir else None

@@ -108,3 +108,89 @@ def test_moto_api_and_log_reads_are_not_recorded(endpoint):
     urllib.request.urlopen(url + "/moto-api/config").close()
     requestlog.since(0, url=url)
     assert requestlog.count(url=url) == before
+
+
+def event_invoke_config(client, **params):
+    """GetFunctionEventInvokeConfig's answer without the metadata and LastModified (None when absent)."""
+    try:
+        answer = client.get_function_event_invoke_config(**params)
+    except client.exceptions.ResourceNotFoundException:
+        return None
+    answer.pop("ResponseMetadata")
+    assert answer.pop("LastModified")
+    return answer
+
+
+@pytest.fixture(scope="module")
+def async_function(endpoint, lambda_client):
+    """A function with version 1 and an alias live on it, for the event invoke config checks."""
+    arn = lambda_client.create_function(
+        FunctionName="async-probe", Runtime="python3.12", Role=endpoint["role_arn"], Handler="index.handler",
+        Code={"ZipFile": zipped_handler()})["FunctionArn"]
+    lambda_client.publish_version(FunctionName="async-probe")
+    lambda_client.create_alias(FunctionName="async-probe", Name="live", FunctionVersion="1")
+    yield arn
+    lambda_client.delete_function(FunctionName="async-probe")
+
+
+def test_event_invoke_config_put_replaces_and_update_merges(lambda_client, async_function):
+    name, latest = "async-probe", async_function + ":$LATEST"
+    assert event_invoke_config(lambda_client, FunctionName=name) is None
+    with pytest.raises(lambda_client.exceptions.ResourceNotFoundException):
+        lambda_client.update_function_event_invoke_config(FunctionName=name, MaximumRetryAttempts=1)
+    assert event_invoke_config(lambda_client, FunctionName=name) is None  # Update created nothing
+
+    lambda_client.put_function_event_invoke_config(FunctionName=name, MaximumRetryAttempts=1,
+                                                   MaximumEventAgeInSeconds=600)
+    put = lambda_client.put_function_event_invoke_config(
+        FunctionName=name, MaximumRetryAttempts=0,
+        DestinationConfig={"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:failed"}})
+    replaced = {"FunctionArn": latest, "MaximumRetryAttempts": 0, "DestinationConfig": {
+        "OnSuccess": {}, "OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:failed"}}}
+    assert {k: put[k] for k in replaced} == replaced and "MaximumEventAgeInSeconds" not in put
+    assert event_invoke_config(lambda_client, FunctionName=name) == replaced  # the second Put shows, whole
+
+    update = lambda_client.update_function_event_invoke_config(FunctionName=name, MaximumEventAgeInSeconds=120)
+    merged = dict(replaced, MaximumEventAgeInSeconds=120)
+    assert {k: update[k] for k in merged} == merged
+    assert event_invoke_config(lambda_client, FunctionName=name) == merged
+    lambda_client.update_function_event_invoke_config(FunctionName=name, DestinationConfig={"OnFailure": {}})
+    assert event_invoke_config(lambda_client, FunctionName=name) == dict(
+        merged, DestinationConfig={"OnSuccess": {}, "OnFailure": {}})
+
+    # Unqualified and $LATEST name the same configuration.
+    assert event_invoke_config(lambda_client, FunctionName=name, Qualifier="$LATEST")["MaximumEventAgeInSeconds"] == 120
+    with pytest.raises(lambda_client.exceptions.ClientError, match="less than or equal to 2"):
+        lambda_client.update_function_event_invoke_config(FunctionName=name, MaximumRetryAttempts=3)
+    lambda_client.delete_function_event_invoke_config(FunctionName=name, Qualifier="$LATEST")
+    assert event_invoke_config(lambda_client, FunctionName=name) is None
+
+
+def test_event_invoke_config_per_qualifier(lambda_client, async_function):
+    name = "async-probe"
+    lambda_client.put_function_event_invoke_config(FunctionName=name, MaximumRetryAttempts=0)
+    lambda_client.put_function_event_invoke_config(FunctionName=name, Qualifier="live", MaximumRetryAttempts=1)
+    lambda_client.put_function_event_invoke_config(FunctionName=name + ":1", MaximumRetryAttempts=2)
+
+    assert event_invoke_config(lambda_client, FunctionName=name) == {
+        "FunctionArn": async_function + ":$LATEST", "MaximumRetryAttempts": 0,
+        "DestinationConfig": {"OnSuccess": {}, "OnFailure": {}}}
+    assert event_invoke_config(lambda_client, FunctionName=async_function, Qualifier="live") == {
+        "FunctionArn": async_function + ":live", "MaximumRetryAttempts": 1,
+        "DestinationConfig": {"OnSuccess": {}, "OnFailure": {}}}
+    assert event_invoke_config(lambda_client, FunctionName=async_function + ":1")["MaximumRetryAttempts"] == 2
+    listed = lambda_client.list_function_event_invoke_configs(FunctionName=name)["FunctionEventInvokeConfigs"]
+    assert sorted((c["FunctionArn"], c["MaximumRetryAttempts"]) for c in listed) == [
+        (async_function + ":$LATEST", 0), (async_function + ":1", 2), (async_function + ":live", 1)]
+
+    lambda_client.delete_function_event_invoke_config(FunctionName=name, Qualifier="live")
+    assert event_invoke_config(lambda_client, FunctionName=name, Qualifier="live") is None
+    assert event_invoke_config(lambda_client, FunctionName=name)["MaximumRetryAttempts"] == 0
+    assert event_invoke_config(lambda_client, FunctionName=name, Qualifier="1")["MaximumRetryAttempts"] == 2
+    with pytest.raises(lambda_client.exceptions.ResourceNotFoundException):
+        lambda_client.delete_function_event_invoke_config(FunctionName=name, Qualifier="live")
+    with pytest.raises(lambda_client.exceptions.ResourceNotFoundException):  # no such alias
+        lambda_client.put_function_event_invoke_config(FunctionName=name, Qualifier="nope", MaximumRetryAttempts=1)
+    lambda_client.delete_function_event_invoke_config(FunctionName=name)
+    lambda_client.delete_function_event_invoke_config(FunctionName=name, Qualifier="1")
+    assert lambda_client.list_function_event_invoke_configs(FunctionName=name)["FunctionEventInvokeConfigs"] == []
