@@ -296,12 +296,52 @@ def fix_event_invoke_configs():
         setattr(LambdaResponse, handler.__name__, handler)
 
 
+def fix_version_numbers():
+    """Make moto 5.2.5 number published versions as AWS does: never reusing a number.
+
+    moto numbers a new version "how many versions are there, plus one", so once an old
+    version is deleted the next PublishVersion repeats the number of a version that still
+    exists. AWS counts up from the highest number the function ever had. Renumber what moto
+    publishes from a high-water mark kept with the function (a function deleted and made
+    again starts from 1, as on AWS). This corrects the stand-in; the collection is not touched.
+    """
+    from moto.awslambda.models import LambdaStorage
+
+    original = LambdaStorage.publish_version
+
+    def publish_version(self, name_or_arn, description=""):
+        before = None
+        function = self.get_function_by_name_or_arn_forbid_qualifier(name_or_arn)
+        group = self._functions.get(function.function_name)
+        if group is not None:
+            before = list(group["versions"])
+        published = original(self, name_or_arn, description)
+        if published is None or group is None or any(published is version for version in before):
+            return published  # nothing new was published
+        highest = max([group.get("highest_version", 0)] + [int(v.version) for v in before])
+        if int(published.version) <= highest:
+            # moto filed the new version under the ARN of an existing one: give that ARN back.
+            reused = published.function_arn
+            owner = [version for version in before if version.function_arn == reused]
+            if owner:
+                self._arns[reused] = owner[0]
+            else:
+                self._arns.pop(reused, None)
+            published.set_version(highest + 1)
+            self._arns[published.function_arn] = published
+        group["highest_version"] = int(published.version)
+        return published
+
+    LambdaStorage.publish_version = publish_version
+
+
 def serve(port, state_dir=None):
     """Run moto's server with the request log in this process until SIGTERM/SIGINT."""
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
     from werkzeug.serving import run_simple
 
     fix_remove_permission_revision_id()
+    fix_version_numbers()
     fix_event_invoke_configs()
 
     os.environ.setdefault("MOTO_PORT", str(port))  # moto builds some URLs (e.g. S3 presigned) from it

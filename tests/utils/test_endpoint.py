@@ -194,3 +194,20 @@ def test_event_invoke_config_per_qualifier(lambda_client, async_function):
     lambda_client.delete_function_event_invoke_config(FunctionName=name)
     lambda_client.delete_function_event_invoke_config(FunctionName=name, Qualifier="1")
     assert lambda_client.list_function_event_invoke_configs(FunctionName=name)["FunctionEventInvokeConfigs"] == []
+
+
+def test_version_numbers_are_never_reused(endpoint, lambda_client):
+    """AWS counts versions up from the highest the function ever had; the endpoint does too."""
+    lambda_client.create_function(FunctionName="numbered", Runtime="python3.12", Role=endpoint["role_arn"],
+                                  Handler="index.handler", Code={"ZipFile": zipped_handler()}, Publish=True)
+    for memory in (256, 384):
+        lambda_client.update_function_configuration(FunctionName="numbered", MemorySize=memory)
+        lambda_client.publish_version(FunctionName="numbered")
+    lambda_client.delete_function(FunctionName="numbered", Qualifier="1")
+    lambda_client.delete_function(FunctionName="numbered", Qualifier="3")
+    lambda_client.update_function_configuration(FunctionName="numbered", MemorySize=512)
+    assert lambda_client.publish_version(FunctionName="numbered")["Version"] == "4"
+    versions = lambda_client.list_versions_by_function(FunctionName="numbered")["Versions"]
+    assert [v["Version"] for v in versions] == ["$LATEST", "2", "4"]
+    assert lambda_client.get_function(FunctionName="numbered", Qualifier="4")["Configuration"]["MemorySize"] == 512
+    lambda_client.delete_function(FunctionName="numbered")
