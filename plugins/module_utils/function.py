@@ -92,18 +92,60 @@ def plan_code(module, options):
     return package, function_code_source(options, package)
 
 
-def published_version_matches(client, name, configuration):
-    """The newest published version when it has the same code and configuration as ``configuration``, else None."""
-    versions = client.paginate("ListVersionsByFunction", "Versions", FunctionName=name)
-    published = [v for v in versions if v.get("Version", "").isdigit()]
-    if not published:
+class PublishedVersions:
+    """A function's published versions (not $LATEST), oldest first: one ListVersionsByFunction, when first needed."""
+
+    def __init__(self, client, name):
+        self.client = client
+        self.name = name
+        self._versions = None
+
+    def read(self):
+        if self._versions is None:
+            answer = self.client.paginate("ListVersionsByFunction", "Versions", FunctionName=self.name)
+            self._versions = sorted((v for v in answer if v.get("Version", "").isdigit()),
+                                    key=lambda v: int(v["Version"]))
+        return self._versions
+
+    def published(self, configuration):
+        """Note a version this run published (so a list read before it stays right)."""
+        if self._versions is not None:
+            self._versions.append(configuration)
+
+    def matching(self, configuration):
+        """The newest published version when it has the same code and configuration as ``configuration``."""
+        versions = self.read()
+        if not versions:
+            return None
+        newest = versions[-1]
+        mine, theirs = function_view(configuration), function_view(newest)
+        fields = CONFIG_FIELDS + ("CodeSha256", "Architectures")
+        if all(mine[k] == theirs[k] for k in fields):
+            return newest["Version"]
         return None
-    newest = max(published, key=lambda v: int(v["Version"]))
-    mine, theirs = function_view(configuration), function_view(newest)
-    fields = CONFIG_FIELDS + ("CodeSha256", "Architectures")
-    if all(mine[k] == theirs[k] for k in fields):
-        return newest["Version"]
-    return None
+
+
+def versions_beyond(numbers, keep, pending=False):
+    """The version numbers (ascending ints) beyond the newest ``keep``; ``pending``: one more, newer, is on its way."""
+    keep_existing = keep - 1 if pending else keep
+    return numbers[:max(0, len(numbers) - keep_existing)]
+
+
+def protected_versions(client, name):
+    """{version: why} for the versions an alias points to (by version or routing weight) or that have
+    provisioned concurrency: version pruning never deletes those."""
+    protected = {}
+    for alias in client.paginate("ListAliases", "Aliases", FunctionName=name):
+        protected.setdefault(alias["FunctionVersion"], "alias %s" % alias["Name"])
+        for version in ((alias.get("RoutingConfig") or {}).get("AdditionalVersionWeights") or {}):
+            protected.setdefault(version, "alias %s (routing weight)" % alias["Name"])
+    configs = client.paginate("ListProvisionedConcurrencyConfigs", "ProvisionedConcurrencyConfigs",
+                              unsupported_ok=True, FunctionName=name)
+    for config in configs or []:
+        qualifier = config["FunctionArn"].rsplit(":", 1)[-1]
+        if qualifier.isdigit():
+            protected.setdefault(qualifier, "provisioned concurrency")
+    return protected
 
 
 def s3_code_sha256(client, params):

@@ -179,6 +179,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
     error_code,
     lambda_module,
 )
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import function_name_problem
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
     USER_KEYED,
     changed_fields,
@@ -199,8 +200,6 @@ ARGUMENT_SPEC = dict(
 )
 
 LATEST = "$LATEST"
-# A function name, a partial ARN (ACCOUNT:function:NAME) or a full ARN, without a qualifier.
-FUNCTION_NAME = re.compile(r"^((arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:)?\d{12}:function:)?[a-zA-Z0-9_-]{1,64}$")
 ALIAS_NAME = re.compile(r"^(?!\d+$)[a-zA-Z0-9_-]{1,128}$")
 DESCRIPTION_MAX = 256
 # The traffic split is compared (and sent) whole: an empty map must differ from a split.
@@ -266,10 +265,9 @@ def split_conflict(version, weights):
 def validate(params):
     """Local checks of the options; a list of error messages (empty when all is well)."""
     errors = []
-    if not FUNCTION_NAME.match(params["function_name"]):
-        errors.append("function_name: %s is not a function name or ARN (letters, digits, - and _, or "
-                      "arn:aws:lambda:REGION:ACCOUNT:function:NAME, without a version or alias qualifier)."
-                      % params["function_name"])
+    problem = function_name_problem(params["function_name"])
+    if problem:
+        errors.append(problem)
     if not ALIAS_NAME.match(params["name"]):
         errors.append("name: %s is not an alias name (1 to 128 letters, digits, - and _, and not only digits, "
                       "which would read as a version)." % params["name"])

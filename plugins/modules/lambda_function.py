@@ -228,6 +228,19 @@ options:
         on a run that changed nothing.
     type: bool
     default: false
+  keep_versions:
+    description:
+      - After the rest of the task, delete the published versions beyond the newest O(keep_versions)
+        (C(DeleteFunction) with the version as qualifier), counting a version this run publishes.
+      - Never deletes a version that an alias points to, by its version or by a routing weight, or that has
+        provisioned concurrency; such an older version is kept besides the newest O(keep_versions).
+      - Costs C(ListVersionsByFunction) (shared with O(publish)); only when there are more published versions
+        than O(keep_versions) also C(ListAliases) and C(ListProvisionedConcurrencyConfigs), then one
+        C(DeleteFunction) per version deleted. The deleted versions are returned as RV(deleted_versions).
+      - In check mode nothing is deleted and RV(deleted_versions) lists what would be; with C(--diff) the
+        diff shows the published versions before and after under C(versions).
+      - Not managed when omitted. Ignored with O(state=absent).
+    type: int
 extends_documentation_fragment:
   - cloudfn.aws_lambda.connection
   - cloudfn.aws_lambda.common.wait
@@ -346,6 +359,13 @@ version:
   returned: when publish=true
   type: str
   sample: "3"
+deleted_versions:
+  description:
+    - With O(keep_versions), the published versions this run deleted (in check mode, would delete), oldest first.
+  returned: when keep_versions is given and state=present
+  type: list
+  elements: str
+  sample: ["1", "2"]
 diff:
   description: The changed fields before and after (only with C(--diff)).
   returned: with --diff
@@ -365,10 +385,13 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import
     CONFIG_FIELDS,
     current_function,
     plan_code,
-    published_version_matches,
+    PublishedVersions,
+    protected_versions,
+    versions_beyond,
     s3_code_sha256,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.layer import LAYER_VERSION_ARN
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import function_name_problem
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
     USER_KEYED,
     ensure,
@@ -432,6 +455,7 @@ ARGUMENT_SPEC = dict(
     purge_tags=dict(type="bool", default=True),
     reserved_concurrency=dict(type="int"),
     publish=dict(type="bool", default=False),
+    keep_versions=dict(type="int", no_log=False),
     wait=dict(type="bool", default=True),
     wait_timeout=dict(type="int", default=600),
 )
@@ -441,7 +465,7 @@ REQUIRED_TOGETHER = [["s3_bucket", "s3_key"], ["vpc_subnet_ids", "vpc_security_g
 REQUIRED_BY = {"s3_object_version": "s3_bucket", "source_code_hash": "s3_bucket"}
 
 RANGES = dict(timeout=(1, 900), memory_size=(128, 10240), ephemeral_storage=(512, 10240),
-              reserved_concurrency=(-1, None), wait_timeout=(1, None))
+              reserved_concurrency=(-1, None), wait_timeout=(1, None), keep_versions=(1, None))
 
 
 def _env_value(value):
@@ -489,11 +513,12 @@ def layer_arn(item, resolve=None):
 
 def validate(params):
     """Local checks of the options; a list of error messages (empty when all is well)."""
-    errors = []
+    errors = [problem for problem in [function_name_problem(params["name"], "name")] if problem]
     for option, (low, high) in RANGES.items():
         value = params.get(option)
         if value is not None and (value < low or (high is not None and value > high)):
-            errors.append("%s must be between %s and %s, not %s." % (option, low, high if high else "unlimited", value))
+            errors.append("%s must be %s, not %s." % (
+                option, "%s or more" % low if high is None else "between %s and %s" % (low, high), value))
     role = params.get("role")
     if role is not None and not (ROLE_ARN.match(role) if role.startswith("arn:") else ROLE_NAME.match(role)):
         errors.append("role: %s is neither an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME) nor a role name." % role)
@@ -573,6 +598,8 @@ class FunctionDeployer:
         self.module = module
         self.client = client
         self.name = name
+        self.versions = PublishedVersions(client, name)
+        self.pruned = None  # published versions before and after keep_versions deleted some
         self.code_source = code_source  # the Code parameter of CreateFunction / UpdateFunctionCode
         self.answer = answer  # the GetFunction answer read at the start
         self.configuration = answer["Configuration"] if answer else None
@@ -651,6 +678,7 @@ class FunctionDeployer:
         params = dict(FunctionName=self.name, CodeSha256=self.configuration["CodeSha256"])
         params.update(self._revision())
         version = self.client.call("PublishVersion", **params)
+        self.versions.published(version)
         if self.module.params["wait"] and version.get("State") == "Pending":
             self.client.wait_until_settled(self.name, qualifier=version["Version"])
         return version["Version"]
@@ -728,9 +756,12 @@ def main():
     result = dict()
     if params["state"] == "present":
         result.update(function_result(module, client, deployer, outcome, answer))
-    result["changed"] = outcome.changed
+    result["changed"] = outcome.changed or bool(result.get("deleted_versions"))
     if module._diff:
         result["diff"] = outcome.diff
+        if deployer.pruned:
+            result["diff"]["before"]["versions"] = deployer.pruned["before"]
+            result["diff"]["after"]["versions"] = deployer.pruned["after"]
     module.exit_json(**result)
 
 
@@ -762,6 +793,9 @@ def function_result(module, client, deployer, outcome, answer):
                   reserved_concurrency=None if reserved is None or reserved < 0 else reserved)
     if params["publish"]:
         result["version"] = version
+    if params["keep_versions"] is not None:
+        result["deleted_versions"] = prune_versions(module, client, deployer, answer is not None,
+                                                    pending=params["publish"] and version is None)
     return result
 
 
@@ -772,12 +806,35 @@ def publish_if_needed(module, client, deployer, outcome):
     if outcome.action == "create":
         return (None if module.check_mode else deployer.published), True
     if not versioned_change:
-        match = published_version_matches(client, module.params["name"], deployer.configuration)
+        match = deployer.versions.matching(deployer.configuration)
         if match is not None:
             return match, False
     if module.check_mode:
         return None, True
     return deployer.publish(), True
+
+
+def prune_versions(module, client, deployer, existed, pending):
+    """Delete the published versions beyond the newest keep_versions that nothing protects; the deleted ones.
+
+    ``pending``: check mode predicts a new version that does not exist yet, which will be the newest.
+    """
+    if module.check_mode and not existed:
+        return []
+    versions = deployer.versions.read()
+    numbers = [int(v["Version"]) for v in versions]
+    candidates = versions_beyond(numbers, module.params["keep_versions"], pending)
+    if not candidates:
+        return []
+    protected = protected_versions(client, module.params["name"])
+    doomed = [str(n) for n in candidates if str(n) not in protected]
+    if not module.check_mode:
+        for version in doomed:
+            client.call("DeleteFunction", FunctionName=module.params["name"], Qualifier=version)
+    if doomed:
+        deployer.pruned = dict(before=[v["Version"] for v in versions],
+                               after=[v["Version"] for v in versions if v["Version"] not in doomed])
+    return doomed
 
 
 if __name__ == "__main__":

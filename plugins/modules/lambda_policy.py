@@ -218,11 +218,9 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import (
     principal_kind,
     stored_form,
 )
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import function_name_problem, qualifier_problem
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import USER_KEYED, ensure
 
-FUNCTION_NAME = re.compile(
-    r"^((arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:)?\d{12}:function:)?[a-zA-Z0-9_-]{1,64}(:(\$LATEST|[a-zA-Z0-9_-]+))?$")
-QUALIFIER = re.compile(r"^(\$LATEST|[a-zA-Z0-9_-]{1,128})$")
 STATEMENT_ID = re.compile(r"^[a-zA-Z0-9_-]{1,100}$")
 SOURCE_ARN = re.compile(r"^arn:aws[a-zA-Z0-9-]*:[a-zA-Z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$")
 SOURCE_ACCOUNT = re.compile(r"^\d{12}$")
@@ -275,12 +273,13 @@ def validate(params):
     """Local checks of the options; a list of error messages (empty when all is well)."""
     errors = []
     name = params["function_name"]
-    if not FUNCTION_NAME.match(name):
-        errors.append("function_name: %s is neither a function name (letters, digits, - and _, at most 64) nor a "
-                      "function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)." % name)
+    problem = function_name_problem(name, qualified=True)
+    if problem:
+        errors.append(problem)
     qualifier = qualifier_of(params)
-    if qualifier is not None and not QUALIFIER.match(qualifier):
-        errors.append("qualifier/alias/version: %s is neither a version number nor an alias name." % qualifier)
+    problem = qualifier is not None and qualifier_problem(qualifier, "qualifier/alias/version")
+    if problem:
+        errors.append(problem)
     if params.get("version") is not None and params["version"] < 1:
         errors.append("version must be a published version number (1 or more), not %s." % params["version"])
     if not STATEMENT_ID.match(params["statement_id"]):

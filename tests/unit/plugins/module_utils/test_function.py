@@ -15,10 +15,13 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import
     current_function,
     function_code_source,
     function_view,
-    published_version_matches,
+    PublishedVersions,
+    protected_versions,
+    versions_beyond,
     s3_code_sha256,
 )
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
+    FUNCTION_ARN,
     FakeModule,
     ModuleFailed,
     function_configuration,
@@ -116,7 +119,7 @@ def test_newest_published_version_with_the_same_code_and_configuration_is_found(
         function_configuration(Version="9", CodeSha256=OTHER_SHA),
         function_configuration(Version="10", CodeSha256=SHA),
     ), expected_params={"FunctionName": "hello"})
-    assert published_version_matches(client, "hello", function_configuration(CodeSha256=SHA)) == "10"
+    assert PublishedVersions(client, "hello").matching(function_configuration(CodeSha256=SHA)) == "10"
 
 
 @pytest.mark.parametrize("newest", [
@@ -128,12 +131,55 @@ def test_newest_published_version_with_the_same_code_and_configuration_is_found(
 def test_newest_published_version_that_differs_is_no_match(client, lambda_stub, newest):
     lambda_stub.add_response("list_versions_by_function", versions_answer(
         function_configuration(Version="1", CodeSha256=SHA), newest))
-    assert published_version_matches(client, "hello", function_configuration(CodeSha256=SHA)) is None
+    assert PublishedVersions(client, "hello").matching(function_configuration(CodeSha256=SHA)) is None
 
 
 def test_only_latest_is_no_match(client, lambda_stub):
     lambda_stub.add_response("list_versions_by_function", versions_answer())
-    assert published_version_matches(client, "hello", function_configuration(CodeSha256=SHA)) is None
+    assert PublishedVersions(client, "hello").matching(function_configuration(CodeSha256=SHA)) is None
+
+
+def test_versions_are_read_once_oldest_first_and_a_new_one_is_noted(client, lambda_stub):
+    lambda_stub.add_response("list_versions_by_function", versions_answer(
+        function_configuration(Version="10"), function_configuration(Version="9")), expected_params={"FunctionName": "hello"})
+    versions = PublishedVersions(client, "hello")
+    assert [v["Version"] for v in versions.read()] == ["9", "10"]
+    versions.published(function_configuration(Version="11"))
+    assert [v["Version"] for v in versions.read()] == ["9", "10", "11"]
+    lambda_stub.assert_no_pending_responses()
+
+
+@pytest.mark.parametrize("numbers, keep, pending, beyond", [
+    ([1, 2, 3, 4], 2, False, [1, 2]),
+    ([1, 2, 3, 4], 2, True, [1, 2, 3]),
+    ([1, 2], 2, False, []),
+    ([1, 2], 3, True, []),
+    ([3], 1, True, [3]),
+    ([], 1, True, []),
+])
+def test_versions_beyond_the_newest_keep(numbers, keep, pending, beyond):
+    assert versions_beyond(numbers, keep, pending) == beyond
+
+
+def test_versions_aliases_and_provisioned_concurrency_protect(client, lambda_stub):
+    lambda_stub.add_response("list_aliases", {"Aliases": [
+        {"Name": "live", "FunctionVersion": "3", "AliasArn": FUNCTION_ARN + ":live",
+         "RoutingConfig": {"AdditionalVersionWeights": {"4": 0.1}}},
+        {"Name": "old", "FunctionVersion": "1", "AliasArn": FUNCTION_ARN + ":old"},
+    ]}, expected_params={"FunctionName": "hello"})
+    lambda_stub.add_response("list_provisioned_concurrency_configs", {"ProvisionedConcurrencyConfigs": [
+        {"FunctionArn": FUNCTION_ARN + ":2", "Status": "READY"},
+        {"FunctionArn": FUNCTION_ARN + ":live", "Status": "READY"},
+    ]}, expected_params={"FunctionName": "hello"})
+    assert protected_versions(client, "hello") == {
+        "3": "alias live", "4": "alias live (routing weight)", "1": "alias old", "2": "provisioned concurrency"}
+
+
+def test_an_endpoint_without_provisioned_concurrency_protects_by_aliases_only_and_warns(client, lambda_stub):
+    lambda_stub.add_response("list_aliases", {"Aliases": []})
+    lambda_stub.add_client_error("list_provisioned_concurrency_configs", "404", "<html>404 Not Found</html>", 404)
+    assert protected_versions(client, "hello") == {}
+    assert "does not implement ListProvisionedConcurrencyConfigs" in client.module.warnings[0]
 
 
 # ------------------------------------------------------------ S3 code hash

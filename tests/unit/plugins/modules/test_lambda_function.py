@@ -71,6 +71,9 @@ def package(tmp_path):
     ({"ephemeral_storage": 100}, "ephemeral_storage"),
     ({"ephemeral_storage": 10241}, "ephemeral_storage"),
     ({"reserved_concurrency": -2}, "reserved_concurrency"),
+    ({"keep_versions": 0}, "keep_versions"),
+    ({"name": "my.function"}, "name"),
+    ({"name": "arn:aws:lambda:us-east-1:123456789012:function:hello:3"}, "name"),
     ({"role": "arn:aws:iam::12:role/x"}, "role"),
     ({"role": "arn:aws:iam::123456789012:user/x"}, "role"),
     ({"role": "my role"}, "role"),
@@ -657,3 +660,75 @@ def test_partly_given_setting_keeps_the_other_keys_in_the_request(lambda_stub):
         HELLO, RevisionId="r1", LoggingConfig={"LogFormat": "JSON", "LogGroup": "/aws/x"}))
     converge(lambda_stub.client, get_function(LoggingConfig={"LogFormat": "Text", "LogGroup": "/aws/x"}),
              wait=False, logging_config=logging_config(log_format="JSON"))
+
+
+# ------------------------------------------------------------ keep_versions
+
+def aliases(*pairs):
+    return {"Aliases": [dict(Name=name, FunctionVersion=version, AliasArn=FUNCTION_ARN + ":" + name, **extra)
+                        for name, version, extra in pairs]}
+
+
+NO_PROVISIONED = {"ProvisionedConcurrencyConfigs": []}
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_keep_versions_deletes_the_oldest_unprotected_versions(lambda_stub, check_mode):
+    lambda_stub.add_response("list_versions_by_function", versions(*((str(n), SAME) for n in range(1, 7))),
+                             expected_params=HELLO)
+    lambda_stub.add_response("list_aliases", aliases(("live", "2", {}),
+                                                     ("canary", "5", {"RoutingConfig": {"AdditionalVersionWeights": {"3": 0.1}}})),
+                             expected_params=HELLO)
+    lambda_stub.add_response("list_provisioned_concurrency_configs", NO_PROVISIONED, expected_params=HELLO)
+    if not check_mode:
+        for version in ("1", "4"):
+            lambda_stub.add_response("delete_function", {}, expected_params=dict(HELLO, Qualifier=version))
+    module, deployer = deployer_for(lambda_stub.client, get_function(), check_mode=check_mode, keep_versions=2)
+    assert lambda_function.prune_versions(module, deployer.client, deployer, existed=True, pending=False) == ["1", "4"]
+    assert deployer.pruned == {"before": ["1", "2", "3", "4", "5", "6"], "after": ["2", "3", "5", "6"]}
+    lambda_stub.assert_no_pending_responses()
+
+
+def test_keep_versions_with_no_more_versions_than_kept_reads_only_the_versions(lambda_stub):
+    lambda_stub.add_response("list_versions_by_function", versions(("1", SAME), ("2", SAME)), expected_params=HELLO)
+    module, deployer = deployer_for(lambda_stub.client, get_function(), keep_versions=2)
+    assert lambda_function.prune_versions(module, deployer.client, deployer, existed=True, pending=False) == []
+    assert deployer.pruned is None
+    lambda_stub.assert_no_pending_responses()
+
+
+def test_keep_versions_counts_the_version_check_mode_would_publish(lambda_stub):
+    lambda_stub.add_response("list_versions_by_function", versions(("1", OLD), ("2", OLD)), expected_params=HELLO)
+    lambda_stub.add_response("list_aliases", aliases(), expected_params=HELLO)
+    lambda_stub.add_response("list_provisioned_concurrency_configs", NO_PROVISIONED, expected_params=HELLO)
+    module, deployer = deployer_for(lambda_stub.client, get_function(), check_mode=True, keep_versions=2)
+    assert lambda_function.prune_versions(module, deployer.client, deployer, existed=True, pending=True) == ["1"]
+
+
+def test_keep_versions_reuses_the_list_read_for_publish_and_counts_the_new_version(lambda_stub):
+    lambda_stub.add_response("list_versions_by_function", versions(("1", OLD), ("2", OLD)), expected_params=HELLO)
+    lambda_stub.add_response("publish_version", function_configuration(Version="3", State="Active"))
+    lambda_stub.add_response("list_aliases", aliases(), expected_params=HELLO)
+    lambda_stub.add_response("list_provisioned_concurrency_configs", NO_PROVISIONED, expected_params=HELLO)
+    lambda_stub.add_response("delete_function", {}, expected_params=dict(HELLO, Qualifier="1"))
+    module, deployer = deployer_for(lambda_stub.client, get_function(), keep_versions=2)
+    assert lambda_function.publish_if_needed(module, deployer.client, deployer, NO_CHANGE) == ("3", True)
+    assert lambda_function.prune_versions(module, deployer.client, deployer, existed=True, pending=False) == ["1"]
+    assert deployer.pruned == {"before": ["1", "2", "3"], "after": ["2", "3"]}
+    lambda_stub.assert_no_pending_responses()
+
+
+def test_keep_versions_never_deletes_a_version_with_provisioned_concurrency(lambda_stub):
+    lambda_stub.add_response("list_versions_by_function", versions(("1", SAME), ("2", SAME), ("3", SAME)))
+    lambda_stub.add_response("list_aliases", aliases())
+    lambda_stub.add_response("list_provisioned_concurrency_configs", {"ProvisionedConcurrencyConfigs": [
+        {"FunctionArn": FUNCTION_ARN + ":1", "Status": "READY", "RequestedProvisionedConcurrentExecutions": 2}]})
+    lambda_stub.add_response("delete_function", {}, expected_params=dict(HELLO, Qualifier="2"))
+    module, deployer = deployer_for(lambda_stub.client, get_function(), keep_versions=1)
+    assert lambda_function.prune_versions(module, deployer.client, deployer, existed=True, pending=False) == ["2"]
+    lambda_stub.assert_no_pending_responses()
+
+
+def test_keep_versions_for_a_function_check_mode_would_create_reads_nothing(lambda_stub):
+    module, deployer = deployer_for(lambda_stub.client, None, check_mode=True, keep_versions=1)
+    assert lambda_function.prune_versions(module, deployer.client, deployer, existed=False, pending=True) == []

@@ -87,7 +87,7 @@ def test_qualifier_from_qualifier_alias_or_version(options, qualifier):
     ({"statement_id": "has space"}, "statement_id: has space may only hold"),
     ({"version": 0}, "version must be a published version number"),
     ({"qualifier": "a/b"}, "qualifier/alias/version: a/b is neither"),
-    ({"function_name": "a/b"}, "function_name: a/b is neither a function name"),
+    ({"function_name": "a/b"}, "function_name: a/b is not a function name or ARN"),
 ])
 def test_bad_input_is_named_with_its_fix(options, message):
     errors = lambda_policy.validate(params(**options))
