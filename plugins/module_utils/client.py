@@ -38,7 +38,8 @@ CONFLICT_RETRIES = 6
 MAPPING_TRANSITIONAL_STATES = frozenset(("Creating", "Enabling", "Disabling", "Updating", "Deleting"))
 MAPPING_WAIT_DELAY = 2  # seconds between two reads of a mapping that is still changing
 
-NOT_FOUND_CODES = frozenset(("ResourceNotFoundException", "NoSuchEntity", "NoSuchKey", "404", "NotFound"))
+NOT_FOUND_CODES = frozenset(("ResourceNotFoundException", "NoSuchEntity", "NoSuchKey", "404", "NotFound",
+                             "ProvisionedConcurrencyConfigNotFoundException"))
 
 
 def connection_argument_spec():
