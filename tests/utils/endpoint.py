@@ -335,6 +335,37 @@ def fix_version_numbers():
     LambdaStorage.publish_version = publish_version
 
 
+def fix_invoke():
+    """Make moto 5.2.5's Invoke find the function, version or alias it runs, as AWS does.
+
+    Without Docker, moto answers every invocation (RequestResponse, Event, DryRun) by echoing the
+    payload, also for a function, version or alias that does not exist, and it reads the qualifier from
+    a ``qualifier`` query parameter (botocore sends ``Qualifier``), so it never says which version ran.
+    AWS answers ResourceNotFoundException (HTTP 404) for a missing function, version or alias, and the
+    answer of a synchronous invocation carries the version that ran in X-Amz-Executed-Version (for an
+    alias, the version it points to). Look the function up first, with the qualifier from the function
+    name or ARN (full or partial) or from the Qualifier parameter, and add that header. This corrects
+    the stand-in for AWS; the collection's own code is not touched.
+    """
+    from moto.awslambda.responses import LambdaResponse
+
+    original = LambdaResponse.invoke
+
+    def invoke(self):
+        name = urllib.parse.unquote(self.path.rsplit("/", 2)[-2])
+        # Split on ":function:" here: moto's own lookup fails (HTTP 500) on a partial ARN.
+        name, _, qualifier = name.split(":function:")[-1].partition(":")
+        qualifier = qualifier or self.querystring.get("Qualifier", [None])[0]
+        # UnknownFunctionException (ResourceNotFoundException, 404) for a missing function, version or alias.
+        function = self.backend.get_function(name, qualifier)
+        status, headers, body = original(self)
+        if status == 200:
+            headers["x-amz-executed-version"] = function.version
+        return status, headers, body
+
+    LambdaResponse.invoke = invoke
+
+
 def serve(port, state_dir=None):
     """Run moto's server with the request log in this process until SIGTERM/SIGINT."""
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
@@ -343,6 +374,7 @@ def serve(port, state_dir=None):
     fix_remove_permission_revision_id()
     fix_version_numbers()
     fix_event_invoke_configs()
+    fix_invoke()
 
     os.environ.setdefault("MOTO_PORT", str(port))  # moto builds some URLs (e.g. S3 presigned) from it
     jsonl_path = os.path.join(state_dir, "requests.jsonl") if state_dir else None

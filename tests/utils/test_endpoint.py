@@ -211,3 +211,18 @@ def test_version_numbers_are_never_reused(endpoint, lambda_client):
     assert [v["Version"] for v in versions] == ["$LATEST", "2", "4"]
     assert lambda_client.get_function(FunctionName="numbered", Qualifier="4")["Configuration"]["MemorySize"] == 512
     lambda_client.delete_function(FunctionName="numbered")
+
+
+def test_invoke_finds_the_function_version_or_alias(lambda_client, endpoint):
+    lambda_client.create_function(FunctionName="runs", Runtime="python3.12", Role=endpoint["role_arn"],
+                                  Handler="index.handler", Code={"ZipFile": zipped_handler()}, Publish=True)
+    lambda_client.create_alias(FunctionName="runs", Name="live", FunctionVersion="1")
+    assert lambda_client.invoke(FunctionName="runs", Payload=b"1")["ExecutedVersion"] == "$LATEST"
+    assert lambda_client.invoke(FunctionName="runs", Qualifier="live", Payload=b"1")["ExecutedVersion"] == "1"
+    assert lambda_client.invoke(FunctionName="123456789012:function:runs:1", Payload=b"1")["ExecutedVersion"] == "1"
+    assert "ExecutedVersion" not in lambda_client.invoke(FunctionName="runs", InvocationType="Event", Payload=b"1")
+    for params in ({"FunctionName": "never-made"}, {"FunctionName": "runs", "Qualifier": "9"},
+                   {"FunctionName": "runs:nope"}, {"FunctionName": "never-made", "InvocationType": "DryRun"}):
+        with pytest.raises(lambda_client.exceptions.ResourceNotFoundException):
+            lambda_client.invoke(**params)
+    lambda_client.delete_function(FunctionName="runs")
