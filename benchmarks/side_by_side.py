@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import platform
+import resource
 import secrets
 import statistics
 import subprocess
@@ -274,7 +275,7 @@ def run_side(side, run, args, workdir, zips, token):
         json.dump(play, handle, indent=1)  # JSON is YAML
     output = os.path.join(workdir, "%s.jsonl" % prefix)
     venv = args.ours_venv if side == "ours" else args.theirs_venv
-    started = time.monotonic()
+    started, cpu_before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(
         [os.path.join(venv, "bin", "ansible-playbook"), "-i", "localhost,", playbook,
          "-e", "ansible_python_interpreter=%s" % os.path.join(venv, "bin", "python")],
@@ -282,6 +283,8 @@ def run_side(side, run, args, workdir, zips, token):
         cwd=workdir, capture_output=True, text=True, check=False,
     )
     elapsed = time.monotonic() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)  # ansible-playbook and every process it waited for
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     with open(os.path.join(workdir, "%s.log" % prefix), "w", encoding="utf-8") as handle:
         handle.write(done.stdout + done.stderr)
     tasks = {}
@@ -295,9 +298,9 @@ def run_side(side, run, args, workdir, zips, token):
                  % (side, run, done.returncode, len(tasks), len(play_tasks), done.stdout[-4000:], done.stderr[-4000:]))
     problems = read_back(ctx, lam)
     clean_up(ctx, lam, sqs)
-    print("  %-6s run %d: %5.1fs for the playbook, %d tasks timed%s" % (
-        side, run, elapsed, len(tasks), "; read-back: %s" % problems if problems else ""), flush=True)
-    return {"playbook_seconds": round(elapsed, 3), "tasks": tasks, "read_back": problems}
+    print("  %-6s run %d: %5.1fs for the playbook (%.1fs CPU), %d tasks timed%s" % (
+        side, run, elapsed, cpu, len(tasks), "; read-back: %s" % problems if problems else ""), flush=True)
+    return {"playbook_seconds": round(elapsed, 3), "playbook_cpu_seconds": round(cpu, 3), "tasks": tasks, "read_back": problems}
 
 
 def playbook_environment(side, venv, args, workdir, output):
@@ -344,6 +347,11 @@ def summarise(runs, fleet):
     rows = []
     for key, label, expected_changed in SCENARIOS:
         row = {"key": key, "scenario": label.format(fleet=fleet), "expected_changed": expected_changed}
+        paired = [run for run in runs if key in run["ours"]["tasks"] and key in run["theirs"]["tasks"]]
+        # Both sides of one run ran within a minute of each other: their ratio is less exposed to the
+        # machine's load drifting between runs than the ratio of two medians.
+        row["time_ratio"] = round(statistics.median(
+            run["ours"]["tasks"][key]["seconds"] / run["theirs"]["tasks"][key]["seconds"] for run in paired), 3)
         for side in SIDES:
             results = [run[side] for run in runs if key in run[side]["tasks"]]
             tasks = [result["tasks"][key] for result in results]
@@ -385,10 +393,10 @@ def ratio(ours, theirs):
     return "%.2f" % (ours / theirs) if theirs else "-"
 
 
-def markdown(rows, meta):
+def markdown(rows, runs, meta):
     ours, theirs = SIDES["ours"]["short"], SIDES["theirs"]["short"]
     lines = [
-        "| scenario | Lambda calls %s / %s (ratio) | median task time (s) %s / %s | time ratio %s/%s | correctness differences |"
+        "| scenario | Lambda calls %s / %s (ratio) | median task time (s) %s / %s | time ratio %s/%s (median of runs) | correctness differences |"
         % (ours, theirs, ours, theirs, ours, theirs),
         "|---|---|---|---|---|",
     ]
@@ -398,7 +406,7 @@ def markdown(rows, meta):
         lines.append("| %s | %d / %d (%s) | %.2f / %.2f | %s | %s |" % (
             row["scenario"], len(a["lambda_calls"]), len(b["lambda_calls"]), ratio(len(a["lambda_calls"]), len(b["lambda_calls"])),
             a["median_seconds"], b["median_seconds"],
-            ratio(a["median_seconds"], b["median_seconds"]), "<br>".join(escape(n) for n in notes) or "none"))
+            "%.2f" % row["time_ratio"], "<br>".join(escape(n) for n in notes) or "none"))
     summary = "\n".join(lines)
     detail = [
         "| scenario | side | Lambda calls (by operation) | other AWS calls | task times (s), run by run |",
@@ -410,15 +418,27 @@ def markdown(rows, meta):
             detail.append("| %s | %s | %s | %s | %s |" % (
                 row["scenario"], SIDES[side]["short"], compact(data["lambda_calls"]), compact(data["other_calls"]),
                 " ".join("%.2f" % s for s in data["seconds"])))
+    totals = [
+        "| run | side | scenarios | playbook wall time (s) | CPU time of ansible-playbook and its modules (s) |",
+        "|---|---|---|---|---|",
+    ]
+    for number, run in enumerate(runs, 1):
+        for side, result in run.items():
+            totals.append("| %d | %s | %d | %.1f | %.1f |" % (
+                number, SIDES[side]["short"], len(result["tasks"]), result["playbook_seconds"], result["playbook_cpu_seconds"]))
     header = (
         "Measured %(date)s on %(machine)s, a shared and noisy machine: times are medians of %(runs)d runs per side "
-        "(%(fleet_runs)d for the %(fleet)d-function scenarios), the sides alternating which goes first. "
+        "(%(fleet_runs)d for the %(fleet)d-function scenarios), the sides alternating which goes first; the time ratio "
+        "is the median of the runs' ratios (both sides of a run ran within a minute of each other). "
         "Endpoint: moto %(moto)s (tests/utils/endpoint.py). "
         "cloudfn.aws_lambda %(ours_version)s on ansible-core %(ours_core)s, boto3 %(ours_boto3)s; "
         "amazon.aws %(theirs_version)s (from the ansible %(ansible)s package) on ansible-core %(theirs_core)s, boto3 %(theirs_boto3)s. "
         "Total run time %(total)ss; 1-minute load average %(load)s." % meta
     )
-    return "%s\n\n%s\n\nCalls by operation, per side:\n\n%s\n" % (header, summary, "\n".join(detail)), summary
+    text = "%s\n\n%s\n\nCalls by operation, per side, and every run's task time:\n\n%s\n\n" \
+        "Whole playbooks (CPU time is less sensitive to the machine's load than wall time):\n\n%s\n" % (
+            header, summary, "\n".join(detail), "\n".join(totals))
+    return text, summary
 
 
 def escape(text):
@@ -511,7 +531,7 @@ def main():
         "total": int(time.monotonic() - started),
         "load": "%.1f before, %.1f after" % (load_before, os.getloadavg()[0]),
     }
-    text, summary = markdown(rows, meta)
+    text, summary = markdown(rows, runs, meta)
     print("\n" + text)
     if args.results:
         os.makedirs(args.results, exist_ok=True)
