@@ -18,15 +18,6 @@ ORG = "o-abcdefghij"
 OTHER_ACCOUNT = "210987654321"
 
 
-class WarningModule(FakeModule):
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.warnings = []
-
-    def warn(self, message):
-        self.warnings.append(message)
-
-
 def params(**options):
     """The module's parameters as AnsibleModule hands them over: every option present, None unless given."""
     values = dict((name, spec.get("default")) for name, spec in lambda_layer.ARGUMENT_SPEC.items())
@@ -83,7 +74,7 @@ def src(tmp_path):
 
 
 def run(stub, check_mode=False, **options):
-    module = WarningModule(check_mode=check_mode, diff=True, **params(**options))
+    module = FakeModule(check_mode=check_mode, diff=True, **params(**options))
     assert lambda_layer.validate(module.params) == []
     result = lambda_layer.run(module, LambdaClient(module, client=stub.client))
     result["warnings"] = module.warnings
@@ -342,7 +333,7 @@ def test_s3_content_is_compared_with_s3s_checksum(lambda_stub, s3_stub):
     lambda_stub.add_response("get_layer_version", version(1, OLD_SHA))
     s3_stub.add_response("head_object", {"ChecksumSHA256": OLD_SHA, "ChecksumType": "FULL_OBJECT"},
                          expected_params={"Bucket": "b", "Key": "k", "VersionId": "v1", "ChecksumMode": "ENABLED"})
-    module = WarningModule(diff=True, **params(content=dict(s3_bucket="b", s3_key="k", s3_object_version="v1",
+    module = FakeModule(diff=True, **params(content=dict(s3_bucket="b", s3_key="k", s3_object_version="v1",
                                                             zip_file=None)))
     client = LambdaClient(module, client=lambda_stub.client)
     client._clients["s3"] = s3_stub.client
