@@ -10,6 +10,8 @@
 #   make integration  ansible-test integration against the local endpoint, both cores
 #   make lint         ansible-lint --profile production
 #   make build-check  build the collection tarball, install it, load lambda_function
+#   make docs-check   the generated reference (docs/reference/) and CHANGELOG.rst are current, the docs lint clean
+#   make docs         regenerate docs/reference/ and CHANGELOG.rst (docs/build/docs.sh all)
 #   make test         all of the above, then one summary line per step
 #   make demo         deploy demo/deploy.yml twice against the local endpoint
 #   make benchmark    count the Lambda API calls of each lambda_function scenario (benchmarks/)
@@ -24,7 +26,7 @@ SHELL := bash
 NEWEST_CORE := 2.21
 OLDEST_CORE := 2.17
 CORES := $(NEWEST_CORE) $(OLDEST_CORE)
-TEST_STEPS := endpoint-check sanity units integration lint build-check
+TEST_STEPS := endpoint-check sanity units integration lint build-check docs-check
 
 # ansible-core 2.20+ needs Python 3.12+; every venv and ansible-test run uses 3.12.
 PYTHON_VERSION := 3.12
@@ -54,7 +56,7 @@ help:
 
 .PHONY: venv venvs python312
 venv: $(call venv,$(NEWEST_CORE))/.ready
-venvs: $(foreach core,$(CORES),$(call venv,$(core))/.ready) .venv/lint/.ready
+venvs: $(foreach core,$(CORES),$(call venv,$(core))/.ready) .venv/lint/.ready .venv/docs/.ready
 
 python312:
 	@test -n "$(PYTHON312)" || { echo "Python $(PYTHON_VERSION) not found (python$(PYTHON_VERSION) on PATH or ~/.pyenv/versions/$(PYTHON_VERSION)*); set PYTHON312=/path/to/python$(PYTHON_VERSION)" >&2; exit 1; }
@@ -83,6 +85,20 @@ $(addprefix pip-bootstrap-,$(CORES)): pip-bootstrap-%: $(call venv,%)/.ready
 	$(PYTHON312) -m venv $(@D)
 	$(@D)/bin/pip install --quiet --disable-pip-version-check -r $< 2>&1 | $(QUIET_PIP)
 	touch $@
+
+.venv/docs/.ready: tests/requirements-docs.txt | python312
+	rm -rf $(@D)
+	$(PYTHON312) -m venv $(@D)
+	$(@D)/bin/pip install --quiet --disable-pip-version-check -r $< 2>&1 | $(QUIET_PIP)
+	touch $@
+
+# --- documentation ------------------------------------------------------------
+
+.PHONY: docs docs-check
+docs: .venv/docs/.ready
+	PYTHON312=$(PYTHON312) docs/build/docs.sh all
+docs-check: .venv/docs/.ready
+	PYTHON312=$(PYTHON312) docs/build/docs.sh check
 
 # --- the copy ansible-test runs in ------------------------------------------
 
