@@ -354,7 +354,7 @@ def fix_invoke():
     def invoke(self):
         name = urllib.parse.unquote(self.path.rsplit("/", 2)[-2])
         # Split on ":function:" here: moto's own lookup fails (HTTP 500) on a partial ARN.
-        name, _, qualifier = name.split(":function:")[-1].partition(":")
+        name, qualifier = (name.split(":function:")[-1].split(":", 1) + [None])[:2]
         qualifier = qualifier or self.querystring.get("Qualifier", [None])[0]
         # UnknownFunctionException (ResourceNotFoundException, 404) for a missing function, version or alias.
         function = self.backend.get_function(name, qualifier)
