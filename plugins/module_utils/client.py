@@ -98,6 +98,18 @@ def endpoint_lacks(error, service="lambda"):
     return service == "lambda" and error_code(error) == "404"
 
 
+def retried(error):
+    """How many times botocore sent the request again before this answer (0: the answer to the first try)."""
+    return error.response.get("ResponseMetadata", {}).get("RetryAttempts", 0)
+
+
+def says_already_exists(error):
+    """True for AWS's "already exists" refusals (a function, alias, statement or mapping that is there)."""
+    if error_code(error) not in ("ResourceConflictException", "ConflictException"):
+        return False
+    return "already exist" in error.response.get("Error", {}).get("Message", "").lower()
+
+
 def is_update_in_progress(error):
     """True for the ResourceConflictException AWS sends while a function is still changing."""
     if error_code(error) != "ResourceConflictException":
@@ -113,6 +125,7 @@ class LambdaClient:
         self.module = module
         self._clients = {}
         self.unsupported = set()  # operations the endpoint answered with a bare 404 (see endpoint_lacks)
+        self.last_retry_attempts = 0
         if client is not None:  # an already built client (unit tests hand in a stubbed one)
             self._clients["lambda"] = client
             return
@@ -176,25 +189,43 @@ class LambdaClient:
         return self._clients["lambda"]
 
     # ------------------------------------------------------------------- calls
-    def call(self, operation, missing_ok=False, service="lambda", unsupported_ok=False, **params):
+    def call(self, operation, missing_ok=False, service="lambda", unsupported_ok=False, already_done=None,
+             **params):
         """Send one API operation (its PascalCase name) and return the answer.
 
         ``missing_ok``: a "not found" answer returns ``None`` instead of failing.
         ``unsupported_ok``: an endpoint that does not implement the operation (see :func:`endpoint_lacks`)
         returns ``None`` with a warning, and the operation is added to ``self.unsupported``.
         An "update in progress" conflict waits for the function to settle and tries again.
+
+        Answers lost on the way (the change was made, the answer never came, botocore sent the
+        request again): a Delete*/Remove* whose retry finds nothing to delete has done its work and
+        returns ``{}``. For a create, ``already_done(error)`` is asked when AWS says the resource
+        already exists: it reads the resource and returns it in the create's answer shape when it is
+        what this request asked for (made by this request's first try, or by someone else the same
+        way), else None, and the refusal fails the task as usual.
+        ``self.last_retry_attempts``: how many retries the last answered request took.
         """
         method = getattr(self.service(service), botocore.xform_name(operation))
+        resent = 0  # botocore's retries over every try of this call: a lost answer may lie behind any of them
         for attempt in range(CONFLICT_RETRIES + 1):
             try:
                 response = method(**params)
-                response.pop("ResponseMetadata", None)
+                self.last_retry_attempts = resent + response.pop("ResponseMetadata", {}).get("RetryAttempts", 0)
                 return response
             except ClientError as e:
+                resent += retried(e)
+                self.last_retry_attempts = resent
                 if endpoint_lacks(e, service):
                     return self._lacking(operation, e, unsupported_ok)
                 if missing_ok and error_code(e) in NOT_FOUND_CODES:
                     return None
+                if resent and operation.startswith(("Delete", "Remove")) and error_code(e) in NOT_FOUND_CODES:
+                    return {}  # the first try deleted it; its answer was lost
+                if already_done is not None and says_already_exists(e):
+                    answer = already_done(e)
+                    if answer is not None:
+                        return answer
                 if attempt < CONFLICT_RETRIES and is_update_in_progress(e) and "FunctionName" in params:
                     self.wait_until_settled(params["FunctionName"], params.get("Qualifier"))
                     time.sleep(min(2 ** attempt, 10) * 0.5)

@@ -351,7 +351,16 @@ class AliasWriter:
         self.current = current
 
     def create(self, wanted):
-        return current_alias(self.client.call("CreateAlias", **dict(self.key, **wanted)))
+        return current_alias(self.client.call("CreateAlias", already_done=lambda error: self._created(wanted),
+                                              **dict(self.key, **wanted)))
+
+    def _created(self, wanted):
+        """The alias AWS says already exists, when it is the one asked for (a create whose answer was lost,
+        or another run's identical create); else None."""
+        answer = self.client.call("GetAlias", missing_ok=True, **self.key)
+        if answer is None or changed_fields(wanted, current_alias(answer), ALIAS_EXACT):
+            return None
+        return answer
 
     def update(self, changes):
         params = dict(self.key, **changes)

@@ -448,6 +448,7 @@ diff:
 """
 
 import datetime
+import re
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
     LambdaClient,
@@ -473,6 +474,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.event_source im
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
     USER_KEYED,
     Outcome,
+    changed_fields,
     ensure,
     managed_part,
     merged,
@@ -553,6 +555,8 @@ SOURCE_PARAMS = dict(source_arn="event_source_arn", enabled="enabled", batch_siz
 
 # Compared whole: an empty value must differ from a set one.
 MAPPING_EXACT = USER_KEYED | frozenset(("FilterCriteria", "ScalingConfig", "SelfManagedEventSource"))
+# AWS's refusal of a second mapping for the same source and function names the existing one.
+EXISTING_UUID = re.compile(r"UUID\s+([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})")
 
 # option -> API field, for the options that map one to one
 SIMPLE_FIELDS = dict(
@@ -764,8 +768,22 @@ class MappingWriter:
         self.answer = None
 
     def create(self, wanted):
-        self.answer = self.settle(self.client.call("CreateEventSourceMapping", **api_form(wanted)))
+        self.answer = self.settle(self.client.call("CreateEventSourceMapping",
+                                                   already_done=lambda error: self._created(wanted, error),
+                                                   **api_form(wanted)))
         return self.answer
+
+    def _created(self, wanted, error):
+        """The mapping AWS says already exists (its message names the UUID), when it is the one asked for
+        (a create whose answer was lost, or another run's identical create); else None."""
+        found = EXISTING_UUID.search(error.response.get("Error", {}).get("Message", ""))
+        answer = found and self.client.call("GetEventSourceMapping", missing_ok=True, UUID=found.group(1))
+        if not answer or not same_mapping(answer, wanted):
+            return None
+        settings = dict((k, v) for k, v in wanted.items() if k not in ("FunctionName", "EventSourceArn"))
+        if changed_fields(settings, current_mapping(answer), MAPPING_EXACT):
+            return None
+        return answer
 
     def update(self, changes):
         # Sub-options not given keep their current values (the whole setting is sent, so AWS cannot drop them).

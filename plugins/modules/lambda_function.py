@@ -394,6 +394,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.layer import LA
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import function_name_problem
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
     USER_KEYED,
+    changed_fields,
     ensure,
     merged,
     snake_dict,
@@ -627,11 +628,31 @@ class FunctionDeployer:
             params["Architectures"] = wanted["Architectures"]
         if wanted.get("Tags"):
             params["Tags"] = wanted["Tags"]
-        configuration = self.client.call("CreateFunction", **params)
+        configuration = self.client.call("CreateFunction", already_done=lambda error: self._created(wanted),
+                                         **params)
         self.published = configuration.get("Version") if params["Publish"] else None
         # With Publish the answer describes the new version; the function itself is $LATEST.
         self._settle(dict(configuration, Version="$LATEST"))
         self._set_concurrency(wanted.get("ReservedConcurrency"), creating=True)
+        return configuration
+
+    def _created(self, wanted):
+        """The function AWS says already exists, when it is the one this create asked for (code and every
+        setting sent), in CreateFunction's answer shape; else None.
+
+        That is what a create whose answer was lost leaves behind (botocore sent it again and AWS refused
+        the second one), or another run creating the same function the same way at the same time.
+        With publish the version that create published is looked up with PublishVersion, which answers
+        the existing version when the code and configuration are those of a published one.
+        """
+        answer = self.client.call("GetFunction", missing_ok=True, FunctionName=self.name)
+        sent = dict((k, v) for k, v in wanted.items() if k != "ReservedConcurrency")  # set after the create
+        if answer is None or changed_fields(sent, current_function(answer), USER_KEYED):
+            return None
+        self.answer = answer
+        configuration = answer["Configuration"]
+        if self.module.params["publish"]:
+            return self.client.call("PublishVersion", FunctionName=self.name, CodeSha256=configuration["CodeSha256"])
         return configuration
 
     def update(self, changes):

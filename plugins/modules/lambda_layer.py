@@ -543,17 +543,35 @@ def permission_plan(desired, current, purge):
 class LayerPublisher:
     """Sends the requests that publish, share and delete versions of one layer."""
 
-    def __init__(self, client, name, code_source, current):
+    def __init__(self, client, name, code_source, current, latest_version=0):
         self.client = client
         self.name = name
         self.code_source = code_source
         self.current = current
+        self.latest_version = latest_version  # the newest version number before this run (0: none)
 
     def _publish(self, metadata):
         params = dict(LayerName=self.name, Content=self.code_source)
         # Empty values mean "none": AWS stores a version without them.
         params.update((k, v) for k, v in metadata.items() if k in METADATA_FIELDS and v not in (None, "", []))
-        return self.client.call("PublishLayerVersion", **params)
+        answer = self.client.call("PublishLayerVersion", **params)
+        if self.client.last_retry_attempts:
+            self._drop_lost_copies(answer)
+        return answer
+
+    def _drop_lost_copies(self, answer):
+        """botocore sent PublishLayerVersion again: a try whose answer was lost may have published a copy.
+
+        Versions between the newest one before this run and the answered one with the same content and
+        metadata are such copies: delete them, so one run publishes one version.
+        """
+        for number in range(self.latest_version + 1, int(answer["Version"])):
+            copy = self.client.call("GetLayerVersion", missing_ok=True, LayerName=self.name, VersionNumber=number)
+            if copy is not None and current_layer(copy) == current_layer(answer):
+                self.delete_version(number)
+                self.client.module.warn("Version %s of the layer %s was a copy of version %s published by a retried "
+                                        "request whose first answer was lost; it was deleted."
+                                        % (number, self.name, answer["Version"]))
 
     def create(self, wanted):
         return self._publish(wanted)
@@ -662,7 +680,8 @@ def run_present(module, client):
     current = current_layer(latest)
     if desired["CodeSha256"] is None and code.get("s3_bucket"):
         desired["CodeSha256"] = s3_code_sha256(client, code)
-    publisher = LayerPublisher(client, params["name"], code_source, current)
+    publisher = LayerPublisher(client, params["name"], code_source, current,
+                               max([int(v["Version"]) for v in versions] or [0]))
     outcome = ensure(module, current, desired, create=publisher.create, update=publisher.update, delete=None)
     diff = outcome.diff
     if outcome.result is not None:

@@ -219,7 +219,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import (
     stored_form,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import function_name_problem, qualifier_problem
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import USER_KEYED, ensure
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import USER_KEYED, changed_fields, ensure
 
 STATEMENT_ID = re.compile(r"^[a-zA-Z0-9_-]{1,100}$")
 SOURCE_ARN = re.compile(r"^arn:aws[a-zA-Z0-9-]*:[a-zA-Z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$")
@@ -371,8 +371,18 @@ class PolicyEditor:
         return dict(RevisionId=self.revision) if self.revision else {}
 
     def add(self, desired):
-        answer = self.client.call("AddPermission", StatementId=self.sid, **dict(self.target, **add_permission_parameters(desired)))
+        answer = self.client.call("AddPermission", StatementId=self.sid, already_done=lambda error: self._added(desired),
+                                  **dict(self.target, **add_permission_parameters(desired)))
         return parse_statement(answer)
+
+    def _added(self, desired):
+        """The statement AWS says already exists, in AddPermission's answer shape, when it is the one asked
+        for (an add whose answer was lost, or another run's identical add); else None."""
+        document, _revision = parse_policy(self.client.call("GetPolicy", missing_ok=True, **self.target))
+        stored = find_statement(document, self.sid)
+        if stored is None or changed_fields(desired, comparable_statement(stored), COMPARED_WHOLE):
+            return None
+        return dict(Statement=stored)
 
     def remove(self):
         prefix = ("Statement %s was not removed from the policy of %s (if the policy changed since it was read, "

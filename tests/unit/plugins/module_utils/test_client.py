@@ -93,6 +93,58 @@ def test_paginate_an_operation_the_endpoint_lacks_with_unsupported_ok(client, la
     assert client.unsupported == {"ListProvisionedConcurrencyConfigs"}
 
 
+# ------------------------------------------------------------ lost answers
+
+def test_a_retried_delete_that_finds_nothing_did_its_work(client, lambda_stub):
+    lambda_stub.add_client_error("delete_alias", "ResourceNotFoundException", "Alias not found", 404,
+                                 response_meta={"RetryAttempts": 1})
+    assert client.call("DeleteAlias", FunctionName="hello", Name="live") == {}
+    assert client.last_retry_attempts == 1
+
+
+def test_a_first_try_delete_that_finds_nothing_still_fails(client, lambda_stub):
+    lambda_stub.add_client_error("delete_alias", "ResourceNotFoundException", "Alias not found", 404)
+    with pytest.raises(ModuleFailed, match="DeleteAlias failed: ResourceNotFoundException"):
+        client.call("DeleteAlias", FunctionName="hello", Name="live")
+
+
+def test_a_lost_answer_before_a_conflict_still_counts(client, lambda_stub):
+    """Lost (500, retried), then "update in progress" (waited for, sent again), then not found: deleted."""
+    lambda_stub.add_client_error("remove_permission", "ResourceConflictException", IN_PROGRESS, 409,
+                                 response_meta={"RetryAttempts": 1})
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_client_error("remove_permission", "ResourceNotFoundException",
+                                 "No policy is associated with the given resource.", 404)
+    assert client.call("RemovePermission", FunctionName="hello", StatementId="s3") == {}
+
+
+@pytest.mark.parametrize("adopted", [{"AliasArn": FUNCTION_ARN + ":live"}, None])
+def test_already_exists_asks_whether_it_is_the_resource_asked_for(client, lambda_stub, adopted):
+    lambda_stub.add_client_error("create_alias", "ResourceConflictException", "Alias already exists: live", 409,
+                                 response_meta={"RetryAttempts": 1})
+    seen = []
+
+    def already_done(error):
+        seen.append(error.response["Error"]["Code"])
+        return adopted
+
+    if adopted:
+        assert client.call("CreateAlias", already_done=already_done, FunctionName="hello", Name="live",
+                           FunctionVersion="1") == adopted
+    else:
+        with pytest.raises(ModuleFailed, match="CreateAlias failed: ResourceConflictException: Alias already exists"):
+            client.call("CreateAlias", already_done=already_done, FunctionName="hello", Name="live",
+                        FunctionVersion="1")
+    assert seen == ["ResourceConflictException"]
+
+
+def test_other_conflicts_do_not_ask(client, lambda_stub):
+    lambda_stub.add_client_error("create_alias", "ResourceConflictException", "Something else", 409)
+    with pytest.raises(ModuleFailed):
+        client.call("CreateAlias", already_done=lambda error: pytest.fail("asked"), FunctionName="hello",
+                    Name="live", FunctionVersion="1")
+
+
 def test_answer_is_returned_without_response_metadata(client, lambda_stub):
     lambda_stub.add_response("get_function", get_function(MemorySize=256), expected_params=HELLO)
     answer = client.call("GetFunction", FunctionName="hello")

@@ -732,3 +732,31 @@ def test_keep_versions_never_deletes_a_version_with_provisioned_concurrency(lamb
 def test_keep_versions_for_a_function_check_mode_would_create_reads_nothing(lambda_stub):
     module, deployer = deployer_for(lambda_stub.client, None, check_mode=True, keep_versions=1)
     assert lambda_function.prune_versions(module, deployer.client, deployer, existed=False, pending=True) == []
+
+
+# ------------------------------------------------------------ lost create answers
+
+ALREADY = "Function already exist: hello"
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_a_create_whose_answer_was_lost_finds_its_own_function(lambda_stub, package, publish):
+    lambda_stub.add_client_error("create_function", "ResourceConflictException", ALREADY, 409,
+                                 response_meta={"RetryAttempts": 1})
+    lambda_stub.add_response("get_function", get_function(CodeSha256=package.sha256, **{
+        "Runtime": "python3.12", "Handler": "app.handler", "Role": ROLE_ARN}), expected_params=HELLO)
+    if publish:
+        lambda_stub.add_response("publish_version", function_configuration(Version="1", CodeSha256=package.sha256),
+                                 expected_params=dict(HELLO, CodeSha256=package.sha256))
+    outcome, deployer = deploy(lambda_stub.client, None, package, wait=False, src="/src", publish=publish, **CONFIGURED)
+    assert outcome.action == "create"
+    assert deployer.published == ("1" if publish else None)
+    lambda_stub.assert_no_pending_responses()
+
+
+def test_a_function_that_exists_with_other_code_is_not_taken_for_ours(lambda_stub, package):
+    lambda_stub.add_client_error("create_function", "ResourceConflictException", ALREADY, 409)
+    lambda_stub.add_response("get_function", get_function(**{"Runtime": "python3.12", "Handler": "app.handler",
+                                                              "Role": ROLE_ARN}))
+    with pytest.raises(ModuleFailed, match="CreateFunction failed: ResourceConflictException: Function already exist"):
+        deploy(lambda_stub.client, None, package, wait=False, src="/src", **CONFIGURED)

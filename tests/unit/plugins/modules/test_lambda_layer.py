@@ -394,3 +394,28 @@ def test_bad_src_fails_before_any_request(lambda_stub, tmp_path):
     with pytest.raises(ModuleFailed) as failed:
         run(lambda_stub, src=str(tmp_path / "missing"))
     assert failed.value.msg.startswith("src: ")
+
+
+def test_a_copy_published_by_a_lost_answer_is_deleted(lambda_stub, src):
+    """The first PublishLayerVersion made version 4, its answer was lost, the retry made 5: 4 goes."""
+    sha = package_path(src).sha256
+    lambda_stub.add_response("list_layer_versions", listed(3))
+    lambda_stub.add_response("get_layer_version", version(3))
+    lambda_stub.add_response("publish_layer_version", dict(version(5, sha), ResponseMetadata={"RetryAttempts": 1}))
+    lambda_stub.add_response("get_layer_version", version(4, sha), expected_params={"LayerName": "libs", "VersionNumber": 4})
+    lambda_stub.add_response("delete_layer_version", {}, expected_params={"LayerName": "libs", "VersionNumber": 4})
+    result = run(lambda_stub, src=src)
+    assert result["changed"] and result["version"] == 5
+    assert "Version 4 of the layer libs was a copy of version 5" in result["warnings"][0]
+    lambda_stub.assert_no_pending_responses()
+
+
+def test_a_retried_publish_keeps_versions_that_differ(lambda_stub, src):
+    sha = package_path(src).sha256
+    lambda_stub.add_response("list_layer_versions", listed(3))
+    lambda_stub.add_response("get_layer_version", version(3))
+    lambda_stub.add_response("publish_layer_version", dict(version(5, sha), ResponseMetadata={"RetryAttempts": 2}))
+    lambda_stub.add_response("get_layer_version", version(4, OLD_SHA))
+    result = run(lambda_stub, src=src)
+    assert result["version"] == 5 and result["warnings"] == []
+    lambda_stub.assert_no_pending_responses()
