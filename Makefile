@@ -15,6 +15,7 @@
 #   make test         all of the above, then one summary line per step
 #   make demo         deploy demo/deploy.yml twice against the local endpoint
 #   make benchmark    count the Lambda API calls of each lambda_function scenario (benchmarks/)
+#   make benchmark-side-by-side  the same scenarios with amazon.aws's Lambda modules, side by side (docs/benchmarks.md)
 #   make endpoint-start / endpoint-stop   a local endpoint in .cache/endpoint for manual runs and benchmarks
 #   make clean        remove .build/ and .cache/ (keeps the venvs); distclean: also .venv/
 
@@ -229,3 +230,23 @@ benchmark: $(call venv,$(NEWEST_CORE))/.ready collection
 		ANSIBLE_INVENTORY_UNPARSED_WARNING=false \
 		$(call venv,$(NEWEST_CORE))/bin/python benchmarks/api_calls.py --endpoint-url $$url --role-arn $$role_arn \
 		--markdown benchmarks/results/api-calls.md
+
+# --- side-by-side benchmark with amazon.aws ----------------------------------------
+
+# amazon.aws as the `ansible` package ships it, in a venv of its own.
+AMAZON_AWS_VENV := $(CURDIR)/.venv/amazon-aws
+$(AMAZON_AWS_VENV)/.ready: benchmarks/requirements-amazon-aws.txt | python312
+	rm -rf $(@D)
+	$(PYTHON312) -m venv $(@D)
+	$(@D)/bin/pip install --quiet --disable-pip-version-check -r $< 2>&1 | $(QUIET_PIP)
+	$(@D)/bin/python -c 'from importlib.metadata import version as v; print("$(@D): ansible", v("ansible"), "ansible-core", v("ansible-core"), "boto3", v("boto3"))'
+	touch $@
+
+# The same scenarios with this collection and with amazon.aws against one local endpoint:
+# writes benchmarks/results/side_by_side.{md,json} and the results section of docs/benchmarks.md.
+.PHONY: benchmark-side-by-side
+benchmark-side-by-side: $(call venv,$(NEWEST_CORE))/.ready $(AMAZON_AWS_VENV)/.ready collection
+	$(call with_endpoint,side-by-side) \
+	$(call venv,$(NEWEST_CORE))/bin/python benchmarks/side_by_side.py --endpoint-url $$url --role-arn $$role_arn \
+		--ours-venv $(call venv,$(NEWEST_CORE)) --theirs-venv $(AMAZON_AWS_VENV) --collections-path $(BUILD_ROOT) \
+		--results benchmarks/results --docs docs/benchmarks.md
