@@ -743,8 +743,8 @@ ALREADY = "Function already exist: hello"
 def test_a_create_whose_answer_was_lost_finds_its_own_function(lambda_stub, package, publish):
     lambda_stub.add_client_error("create_function", "ResourceConflictException", ALREADY, 409,
                                  response_meta={"RetryAttempts": 1})
-    lambda_stub.add_response("get_function", get_function(CodeSha256=package.sha256, **{
-        "Runtime": "python3.12", "Handler": "app.handler", "Role": ROLE_ARN}), expected_params=HELLO)
+    lambda_stub.add_response("get_function", get_function(CodeSha256=package.sha256, Runtime="python3.12",
+                                                          Handler="app.handler", Role=ROLE_ARN), expected_params=HELLO)
     if publish:
         lambda_stub.add_response("publish_version", function_configuration(Version="1", CodeSha256=package.sha256),
                                  expected_params=dict(HELLO, CodeSha256=package.sha256))
@@ -756,7 +756,6 @@ def test_a_create_whose_answer_was_lost_finds_its_own_function(lambda_stub, pack
 
 def test_a_function_that_exists_with_other_code_is_not_taken_for_ours(lambda_stub, package):
     lambda_stub.add_client_error("create_function", "ResourceConflictException", ALREADY, 409)
-    lambda_stub.add_response("get_function", get_function(**{"Runtime": "python3.12", "Handler": "app.handler",
-                                                              "Role": ROLE_ARN}))
+    lambda_stub.add_response("get_function", get_function(Runtime="python3.12", Handler="app.handler", Role=ROLE_ARN))
     with pytest.raises(ModuleFailed, match="CreateFunction failed: ResourceConflictException: Function already exist"):
         deploy(lambda_stub.client, None, package, wait=False, src="/src", **CONFIGURED)

@@ -334,7 +334,7 @@ def test_s3_content_is_compared_with_s3s_checksum(lambda_stub, s3_stub):
     s3_stub.add_response("head_object", {"ChecksumSHA256": OLD_SHA, "ChecksumType": "FULL_OBJECT"},
                          expected_params={"Bucket": "b", "Key": "k", "VersionId": "v1", "ChecksumMode": "ENABLED"})
     module = FakeModule(diff=True, **params(content=dict(s3_bucket="b", s3_key="k", s3_object_version="v1",
-                                                            zip_file=None)))
+                                                         zip_file=None)))
     client = LambdaClient(module, client=lambda_stub.client)
     client._clients["s3"] = s3_stub.client
     result = lambda_layer.run(module, client)
