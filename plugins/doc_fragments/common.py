@@ -52,3 +52,17 @@ attributes:
     support: full
     description: A second run with the same options reports C(changed=false) and changes nothing.
 """
+
+    # The attributes of a module that only reads (the *_info modules).
+    READ_ONLY = r"""
+attributes:
+  check_mode:
+    support: full
+    description: The module only reads, in check mode as otherwise.
+  diff_mode:
+    support: none
+    description: Nothing changes, so there is nothing to show.
+  idempotent:
+    support: full
+    description: Always reports C(changed=false).
+"""

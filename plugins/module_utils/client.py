@@ -85,6 +85,15 @@ def lambda_module(argument_spec, mutually_exclusive=(), validate=None, **kwargs)
     return module
 
 
+def run_module(argument_spec, run, client_class=None, **kwargs):
+    """A module's whole ``main()``: the module (:func:`lambda_module`; check mode supported unless said
+    otherwise), its client (``client_class``, default :class:`LambdaClient`), and ``run(module, client)``'s
+    answer as the task's result."""
+    kwargs.setdefault("supports_check_mode", True)
+    module = lambda_module(argument_spec, **kwargs)
+    module.exit_json(**run(module, (client_class or LambdaClient)(module)))
+
+
 def error_code(error):
     """The AWS error code of a ClientError."""
     return error.response.get("Error", {}).get("Code", "")

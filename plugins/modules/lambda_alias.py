@@ -174,11 +174,7 @@ diff:
 
 import re
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
-    LambdaClient,
-    error_code,
-    lambda_module,
-)
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, error_code, run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import function_name_problem
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
     USER_KEYED,
@@ -456,8 +452,7 @@ def run(module, client):
 
 
 def main():
-    module = lambda_module(ARGUMENT_SPEC, validate=validate, supports_check_mode=True)
-    module.exit_json(**run(module, AliasClient(module)))
+    run_module(ARGUMENT_SPEC, run, client_class=AliasClient, validate=validate)
 
 
 if __name__ == "__main__":

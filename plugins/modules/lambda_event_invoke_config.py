@@ -196,7 +196,7 @@ diff:
 
 import re
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, lambda_module
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import ensure, merged, snake_dict
 
 ARGUMENT_SPEC = dict(
@@ -445,8 +445,7 @@ def run(module, client):
 
 
 def main():
-    module = lambda_module(ARGUMENT_SPEC, validate=validate, supports_check_mode=True)
-    module.exit_json(**run(module, LambdaClient(module)))
+    run_module(ARGUMENT_SPEC, run, validate=validate)
 
 
 if __name__ == "__main__":

@@ -450,10 +450,7 @@ diff:
 import datetime
 import re
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
-    LambdaClient,
-    lambda_module,
-)
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.event_source import (
     SQS,
     STREAMS,
@@ -982,9 +979,8 @@ def run(module, client):
 
 
 def main():
-    module = lambda_module(ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_one_of=REQUIRED_ONE_OF,
-                           validate=validate, supports_check_mode=True)
-    module.exit_json(**run(module, LambdaClient(module)))
+    run_module(ARGUMENT_SPEC, run,
+               mutually_exclusive=MUTUALLY_EXCLUSIVE, required_one_of=REQUIRED_ONE_OF, validate=validate)
 
 
 if __name__ == "__main__":

@@ -70,17 +70,7 @@ options:
     default: false
 extends_documentation_fragment:
   - cloudfn.aws_lambda.connection
-  - cloudfn.aws_lambda.common.attributes
-attributes:
-  check_mode:
-    support: full
-    description: The module only reads, in check mode as otherwise.
-  diff_mode:
-    support: none
-    description: Nothing changes, so there is nothing to show.
-  idempotent:
-    support: full
-    description: Always reports C(changed=false).
+  - cloudfn.aws_lambda.common.read_only
 notes:
   - "Requests per part, for one function (O(function_name)): C(GetFunction) always, which also answers V(config),
     V(tags) and V(concurrency); V(aliases) C(ListAliases); V(versions) C(ListVersionsByFunction); V(policy)
@@ -342,7 +332,7 @@ account_settings:
 
 import re
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, lambda_module
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     QUALIFIED_FUNCTION_NAME,
     function_name_problem,
@@ -560,8 +550,7 @@ def run(module, client):
 
 
 def main():
-    module = lambda_module(ARGUMENT_SPEC, validate=validate, supports_check_mode=True)
-    module.exit_json(**run(module, LambdaClient(module)))
+    run_module(ARGUMENT_SPEC, run, validate=validate)
 
 
 if __name__ == "__main__":

@@ -289,7 +289,11 @@ try:
 except ImportError:
     pass  # lambda_module() fails the task saying boto3 and botocore are needed
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, error_code, lambda_module
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
+    LambdaClient,
+    error_code,
+    run_module,
+)
 
 INVOCATION_TYPES = ["RequestResponse", "Event", "DryRun"]
 
@@ -604,9 +608,8 @@ def run(module, client):
 
 
 def main():
-    module = lambda_module(ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_one_of=REQUIRED_ONE_OF,
-                           validate=validate, supports_check_mode=True)
-    module.exit_json(**run(module, InvokeClient(module)))
+    run_module(ARGUMENT_SPEC, run, client_class=InvokeClient, mutually_exclusive=MUTUALLY_EXCLUSIVE,
+               required_one_of=REQUIRED_ONE_OF, validate=validate)
 
 
 if __name__ == "__main__":

@@ -318,11 +318,7 @@ diff:
 import json
 import re
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
-    LambdaClient,
-    lambda_module,
-    model_enum,
-)
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum, run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import plan_code, s3_code_sha256
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.layer import (
     LAYER_ACTION,
@@ -734,9 +730,8 @@ def run(module, client):
 
 
 def main():
-    module = lambda_module(ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_together=REQUIRED_TOGETHER,
-                           validate=validate, supports_check_mode=True)
-    module.exit_json(**run(module, LambdaClient(module)))
+    run_module(ARGUMENT_SPEC, run,
+               mutually_exclusive=MUTUALLY_EXCLUSIVE, required_together=REQUIRED_TOGETHER, validate=validate)
 
 
 if __name__ == "__main__":

@@ -50,16 +50,7 @@ options:
     default: false
 extends_documentation_fragment:
   - cloudfn.aws_lambda.connection
-attributes:
-  check_mode:
-    support: full
-    description: The module only reads, in check mode as otherwise.
-  diff_mode:
-    support: none
-    description: Nothing changes, so there is nothing to show.
-  idempotent:
-    support: full
-    description: Always reports C(changed=false).
+  - cloudfn.aws_lambda.common.read_only
 seealso:
   - module: cloudfn.aws_lambda.lambda_layer
     description: Publishes, shares and deletes layer versions.
@@ -167,7 +158,7 @@ layers_versions:
 
 import re
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, lambda_module, model_enum
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum, run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.layer import (
     LAYER_NAME,
     LAYER_VERSION_ARN,
@@ -277,8 +268,7 @@ def run(module, client):
 
 
 def main():
-    module = lambda_module(ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE, validate=validate, supports_check_mode=True)
-    module.exit_json(**run(module, LambdaClient(module)))
+    run_module(ARGUMENT_SPEC, run, mutually_exclusive=MUTUALLY_EXCLUSIVE, validate=validate)
 
 
 if __name__ == "__main__":

@@ -174,10 +174,7 @@ diff:
 import re
 import time
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
-    LambdaClient,
-    lambda_module,
-)
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
     ensure,
     snake_dict,
@@ -383,8 +380,7 @@ def run(module, client):
 
 
 def main():
-    module = lambda_module(ARGUMENT_SPEC, validate=validate, supports_check_mode=True)
-    module.exit_json(**run(module, LambdaClient(module)))
+    run_module(ARGUMENT_SPEC, run, validate=validate)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,9 @@
 
 """Small stand-ins shared by the unit tests: a module object and real (stubbed) boto3 clients."""
 
+import contextlib
+import json
+
 import boto3
 from botocore.awsrequest import AWSResponse
 
@@ -66,3 +69,29 @@ def reply(status, parsed):
 
 def error_reply(status, code, message):
     return reply(status, {"Error": {"Code": code, "Message": message}, "ResponseMetadata": {"HTTPStatusCode": status}})
+
+
+def count_calls(client):
+    """The operation names ``client`` sends, in order (the list fills as the test runs)."""
+    sent = []
+    client.meta.events.register("before-parameter-build.lambda", lambda model, **kwargs: sent.append(model.name))
+    return sent
+
+
+@contextlib.contextmanager
+def module_args(args):
+    """The task's arguments for AnsibleModule: patch_module_args on ansible-core 2.19+, else the old global."""
+    try:
+        from ansible.module_utils.testing import patch_module_args
+    except ImportError:  # ansible-core before 2.19
+        from ansible.module_utils import basic
+
+        saved = basic._ANSIBLE_ARGS
+        basic._ANSIBLE_ARGS = json.dumps({"ANSIBLE_MODULE_ARGS": args}).encode()
+        try:
+            yield
+        finally:
+            basic._ANSIBLE_ARGS = saved
+    else:
+        with patch_module_args(args):
+            yield

@@ -8,6 +8,7 @@ import pytest
 
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_alias
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
+    count_calls,
     FUNCTION_ARN,
     FakeModule,
     ModuleFailed,
@@ -38,12 +39,6 @@ def alias(version="1", description="", weights=None, revision="r1"):
         answer["RoutingConfig"] = {"AdditionalVersionWeights": weights}
     return answer
 
-
-def count_calls(client):
-    """The operation names the client sends, in order (filled as the test runs)."""
-    sent = []
-    client.meta.events.register("before-parameter-build.lambda", lambda model, **kwargs: sent.append(model.name))
-    return sent
 
 
 def run(stub, check_mode=False, diff=True, **options):

@@ -2,15 +2,17 @@
 # Copyright: cloudfn.aws_lambda contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-import contextlib
 import datetime
 import json
 
+import boto3
 import pytest
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_event_invoke_config as eic
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
+    module_args,
+    count_calls,
     FUNCTION_ARN,
     FakeModule,
     ModuleFailed,
@@ -54,12 +56,6 @@ def answer(qualifier="$LATEST", retries=None, age=None, on_success=None, on_fail
                                        "OnFailure": {"Destination": on_failure} if on_failure else {}}
     return config
 
-
-def count_calls(client):
-    """The operation names the client sends, in order (filled as the test runs)."""
-    sent = []
-    client.meta.events.register("before-parameter-build.lambda", lambda model, **kwargs: sent.append(model.name))
-    return sent
 
 
 def run(stub, check_mode=False, diff=True, **options):
@@ -351,29 +347,9 @@ def test_without_diff_mode_no_diff_is_returned(lambda_stub):
 
 # ------------------------------------------------------------------ main(): bad input fails before any client
 
-@contextlib.contextmanager
-def module_args(args):
-    """The task's arguments for AnsibleModule (patch_module_args on ansible-core 2.19+, else the old global)."""
-    try:
-        from ansible.module_utils.testing import patch_module_args
-    except ImportError:
-        from ansible.module_utils import basic
-        from ansible.module_utils.common.text.converters import to_bytes
-
-        saved = basic._ANSIBLE_ARGS
-        basic._ANSIBLE_ARGS = to_bytes(json.dumps({"ANSIBLE_MODULE_ARGS": args}))
-        try:
-            yield
-        finally:
-            basic._ANSIBLE_ARGS = saved
-    else:
-        with patch_module_args(args):
-            yield
-
-
 def test_main_fails_on_bad_input_without_building_a_client(monkeypatch, capsys):
     built = []
-    monkeypatch.setattr(eic, "LambdaClient", built.append)
+    monkeypatch.setattr(boto3.session.Session, "client", lambda self, *args, **kwargs: built.append(args))
     with module_args({"function_name": "hello", "maximum_retry_attempts": 5, "region": "us-east-1"}):
         with pytest.raises(SystemExit) as exited:
             eic.main()

@@ -9,6 +9,7 @@ import pytest
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import MAPPING_WAIT_DELAY, LambdaClient
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_event_source as module_under_test
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
+    count_calls,
     FUNCTION_ARN,
     FakeModule,
     ModuleFailed,
@@ -49,11 +50,6 @@ def mapping(source=QUEUE, uuid=UUID, state="Enabled", function_arn=FUNCTION_ARN,
 def listed(*mappings):
     return {"EventSourceMappings": list(mappings)}
 
-
-def count_calls(client):
-    sent = []
-    client.meta.events.register("before-parameter-build.lambda", lambda model, **kwargs: sent.append(model.name))
-    return sent
 
 
 def run(stub, check_mode=False, diff=True, **options):

@@ -10,6 +10,7 @@ import pytest
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_info
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
+    count_calls,
     FUNCTION_ARN,
     FakeModule,
     ModuleFailed,
@@ -37,12 +38,6 @@ def params(**options):
     values.update(options)
     return values
 
-
-def count_calls(client):
-    """The operation names the client sends, in order (filled as the test runs)."""
-    sent = []
-    client.meta.events.register("before-parameter-build.lambda", lambda model, **kwargs: sent.append(model.name))
-    return sent
 
 
 def run(stub, check_mode=False, **options):

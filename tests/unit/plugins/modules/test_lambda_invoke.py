@@ -3,33 +3,21 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
 import base64
-import contextlib
 import io
 import json
 
 import pytest
 from botocore.response import StreamingBody
 
-from ansible.module_utils import basic
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_invoke
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
+    module_args,
+    count_calls,
     FUNCTION_ARN,
     FakeModule,
     ModuleFailed,
     function_configuration,
 )
-
-try:
-    from ansible.module_utils.testing import patch_module_args
-except ImportError:  # ansible-core < 2.19
-    @contextlib.contextmanager
-    def patch_module_args(args):
-        saved = basic._ANSIBLE_ARGS
-        basic._ANSIBLE_ARGS = json.dumps({"ANSIBLE_MODULE_ARGS": args}).encode()
-        try:
-            yield
-        finally:
-            basic._ANSIBLE_ARGS = saved
 
 PENDING = ("The operation cannot be performed at this time. The function is currently in the following state: "
            "Pending")
@@ -49,12 +37,6 @@ def answer(body=b"", status=200, **headers):
     response.update(headers)
     return response
 
-
-def count_calls(client):
-    """The operation names the client sends, in order (filled as the test runs)."""
-    sent = []
-    client.meta.events.register("before-parameter-build.lambda", lambda model, **kwargs: sent.append(model.name))
-    return sent
 
 
 def module_for(check_mode=False, **options):
@@ -607,7 +589,7 @@ def run_main(capsys, monkeypatch, args, client=None):
         monkeypatch.setattr(lambda_invoke, "InvokeClient", lambda module: original(module, client=client))
     else:
         monkeypatch.setattr(lambda_invoke, "InvokeClient", lambda module: pytest.fail("no client may be built"))
-    with patch_module_args(dict(args, region="us-east-1", access_key="AKIDEXAMPLE", secret_key="wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY")):
+    with module_args(dict(args, region="us-east-1", access_key="AKIDEXAMPLE", secret_key="wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY")):
         with pytest.raises(SystemExit):
             lambda_invoke.main()
     return json.loads(capsys.readouterr().out)

@@ -10,7 +10,7 @@ from botocore.stub import ANY
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import package_path
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_layer
-from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import FakeModule, ModuleFailed
+from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import FakeModule, ModuleFailed, count_calls
 
 LAYER_ARN = "arn:aws:lambda:us-east-1:123456789012:layer:libs"
 OLD_SHA = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
@@ -59,11 +59,6 @@ def aws_statement(sid, principal, organization_id=None, number=3):
         statement["Condition"] = {"StringEquals": {"aws:PrincipalOrgID": organization_id}}
     return statement
 
-
-def sent_operations(client):
-    sent = []
-    client.meta.events.register("before-parameter-build.lambda", lambda model, **kwargs: sent.append(model.name))
-    return sent
 
 
 @pytest.fixture
@@ -183,7 +178,7 @@ def test_permission_plan_replaces_a_changed_statement_and_purges_only_when_asked
 
 def test_identical_run_reads_twice_and_publishes_nothing(lambda_stub, src):
     sha = package_path(src).sha256
-    sent = sent_operations(lambda_stub.client)
+    sent = count_calls(lambda_stub.client)
     lambda_stub.add_response("list_layer_versions", listed(2, 3, Description="d", CompatibleRuntimes=["python3.12"]),
                              expected_params={"LayerName": "libs"})
     lambda_stub.add_response("get_layer_version", version(3, sha, Description="d", CompatibleRuntimes=["python3.12"]),
@@ -226,7 +221,7 @@ def test_changed_metadata_publishes_the_same_content_again(lambda_stub, src):
 
 def test_check_mode_predicts_a_new_version_and_sends_only_reads(lambda_stub, src):
     package = package_path(src)
-    sent = sent_operations(lambda_stub.client)
+    sent = count_calls(lambda_stub.client)
     lambda_stub.add_response("list_layer_versions", {"LayerVersions": []})
     result = run(lambda_stub, check_mode=True, src=src, description="first",
                  permissions=[permission("acct", OTHER_ACCOUNT)])
@@ -247,7 +242,7 @@ def test_missing_layer_answered_as_not_found_publishes_the_first_version(lambda_
 
 
 def test_new_version_is_granted_its_permissions_without_reading_a_policy(lambda_stub, src):
-    sent = sent_operations(lambda_stub.client)
+    sent = count_calls(lambda_stub.client)
     lambda_stub.add_response("list_layer_versions", listed(1))
     lambda_stub.add_response("get_layer_version", version(1))
     lambda_stub.add_response("publish_layer_version", version(2, package_path(src).sha256))
@@ -263,7 +258,7 @@ def test_new_version_is_granted_its_permissions_without_reading_a_policy(lambda_
 
 def test_permissions_in_aws_form_are_a_no_op(lambda_stub, src):
     sha = package_path(src).sha256
-    sent = sent_operations(lambda_stub.client)
+    sent = count_calls(lambda_stub.client)
     lambda_stub.add_response("list_layer_versions", listed(3))
     lambda_stub.add_response("get_layer_version", version(3, sha))
     lambda_stub.add_response("get_layer_version_policy", layer_policy(
@@ -278,7 +273,7 @@ def test_permissions_in_aws_form_are_a_no_op(lambda_stub, src):
 
 def test_changed_statement_is_replaced_and_unlisted_ones_purged_with_a_warning_for_public(lambda_stub, src):
     sha = package_path(src).sha256
-    sent = sent_operations(lambda_stub.client)
+    sent = count_calls(lambda_stub.client)
     lambda_stub.add_response("list_layer_versions", listed(3))
     lambda_stub.add_response("get_layer_version", version(3, sha))
     lambda_stub.add_response("get_layer_version_policy", layer_policy(
@@ -328,7 +323,7 @@ def test_keep_versions_without_publishing_prunes_in_check_mode_by_prediction_onl
 
 
 def test_s3_content_is_compared_with_s3s_checksum(lambda_stub, s3_stub):
-    sent = sent_operations(lambda_stub.client)
+    sent = count_calls(lambda_stub.client)
     lambda_stub.add_response("list_layer_versions", listed(1))
     lambda_stub.add_response("get_layer_version", version(1, OLD_SHA))
     s3_stub.add_response("head_object", {"ChecksumSHA256": OLD_SHA, "ChecksumType": "FULL_OBJECT"},
@@ -359,14 +354,14 @@ def test_delete_one_version(lambda_stub):
 
 
 def test_deleting_a_gone_version_changes_nothing(lambda_stub):
-    sent = sent_operations(lambda_stub.client)
+    sent = count_calls(lambda_stub.client)
     lambda_stub.add_client_error("get_layer_version", "ResourceNotFoundException", http_status_code=404)
     result = run(lambda_stub, state="absent", version=2)
     assert not result["changed"] and result["deleted_versions"] == [] and sent == ["GetLayerVersion"]
 
 
 def test_delete_all_versions_in_check_mode_sends_no_delete(lambda_stub):
-    sent = sent_operations(lambda_stub.client)
+    sent = count_calls(lambda_stub.client)
     lambda_stub.add_response("list_layer_versions", listed(1, 3))
     result = run(lambda_stub, check_mode=True, state="absent", version=-1)
     assert result["changed"] and result["deleted_versions"] == [1, 3] and sent == ["ListLayerVersions"]

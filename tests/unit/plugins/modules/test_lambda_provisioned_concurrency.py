@@ -2,33 +2,22 @@
 # Copyright: cloudfn.aws_lambda contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-import contextlib
 import json
 
 import boto3
 import pytest
 
-from ansible.module_utils import basic
 
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_provisioned_concurrency as module_under_test
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
+    module_args,
+    count_calls,
     FUNCTION_ARN,
     FakeModule,
     ModuleFailed,
     function_configuration,
 )
-
-try:
-    from ansible.module_utils.testing import patch_module_args
-except ImportError:  # ansible-core before 2.19
-    @contextlib.contextmanager
-    def patch_module_args(args):
-        saved = basic._ANSIBLE_ARGS
-        basic._ANSIBLE_ARGS = json.dumps({"ANSIBLE_MODULE_ARGS": args}).encode()
-        try:
-            yield
-        finally:
-            basic._ANSIBLE_ARGS = saved
 
 KEY = {"FunctionName": "hello", "Qualifier": "live"}
 NOT_FOUND = ("ProvisionedConcurrencyConfigNotFoundException", "No Provisioned Concurrency Config found for this function")
@@ -56,17 +45,11 @@ def config(requested=10, allocated=None, status="READY", reason=None):
     return answer
 
 
-def count_calls(client):
-    """The operation names the client sends, in order (filled as the test runs)."""
-    sent = []
-    client.meta.events.register("before-parameter-build.lambda", lambda model, **kwargs: sent.append(model.name))
-    return sent
-
 
 def run(stub, check_mode=False, diff=True, **options):
     module = FakeModule(check_mode=check_mode, diff=diff, **params(**options))
     assert module_under_test.validate(module.params) == []
-    return module_under_test.run(module, module_under_test.LambdaClient(module, client=stub.client))
+    return module_under_test.run(module, LambdaClient(module, client=stub.client))
 
 
 def not_found(stub, code=NOT_FOUND[0], message=NOT_FOUND[1]):
@@ -269,7 +252,7 @@ def test_failed_config_found_unchanged_fails_with_wait(lambda_stub):
 def test_failed_config_without_wait_warns(lambda_stub):
     lambda_stub.add_response("get_provisioned_concurrency_config", config(10, status="FAILED"))
     module = FakeModule(diff=False, **params(wait=False))
-    result = module_under_test.run(module, module_under_test.LambdaClient(module, client=lambda_stub.client))
+    result = module_under_test.run(module, LambdaClient(module, client=lambda_stub.client))
     assert not result["changed"] and result["status"] == "FAILED"
     assert module.warnings == ["The provisioned concurrency of hello:live is FAILED: AWS gave no reason"]
 
@@ -438,7 +421,7 @@ def main_runner(lambda_stub, monkeypatch, capsys):
 
     def main(**args):
         args = dict(dict(access_key="stub-access-key", secret_key="stub-secret-key", region="us-east-1"), **args)
-        with patch_module_args(args):
+        with module_args(args):
             with pytest.raises(SystemExit) as exited:
                 module_under_test.main()
         return exited.value.code, json.loads(capsys.readouterr().out)
