@@ -452,13 +452,25 @@ def start(state_dir):
     print(url)
 
 
-def running(pid):
-    """True while pid is a live endpoint server (a zombie's or a reused pid's cmdline does not match)."""
+def running(pid, script="endpoint.py"):
+    """True while pid is a live process of ``script`` (a zombie's or a reused pid's cmdline does not match)."""
     try:
         with open("/proc/%d/cmdline" % pid, "rb") as cmdline:
-            return b"endpoint.py" in cmdline.read()
+            return script.encode() in cmdline.read()
     except OSError:
         return False
+
+
+def terminate(pid, script="endpoint.py"):
+    """Stop the process of ``script`` with this pid: SIGTERM, then SIGKILL after five seconds."""
+    if not running(pid, script):
+        return
+    os.kill(pid, signal.SIGTERM)
+    for _attempt in range(50):
+        time.sleep(0.1)
+        if not running(pid, script):
+            return
+    os.kill(pid, signal.SIGKILL)
 
 
 def stop(state_dir):
@@ -468,14 +480,7 @@ def stop(state_dir):
             pid = json.load(handle)["pid"]
     except (OSError, ValueError, KeyError):
         return
-    if running(pid):
-        os.kill(pid, signal.SIGTERM)
-        for _attempt in range(50):
-            time.sleep(0.1)
-            if not running(pid):
-                break
-        else:
-            os.kill(pid, signal.SIGKILL)
+    terminate(pid)
     os.remove(state_path)
 
 

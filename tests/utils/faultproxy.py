@@ -89,7 +89,7 @@ from email.utils import formatdate
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from endpoint import HOST, RecordingMiddleware, free_port  # noqa: E402  pylint: disable=wrong-import-position
+from endpoint import HOST, RecordingMiddleware, free_port, terminate  # noqa: E402  pylint: disable=wrong-import-position
 
 CONTROL_PATH = "/_faults"
 KINDS = ("throttle", "unavailable", "conflict", "lost")
@@ -620,15 +620,6 @@ def start(args):
     print(url)
 
 
-def running(pid):
-    """True while pid is a live faultproxy (a zombie's or a reused pid's cmdline does not match)."""
-    try:
-        with open("/proc/%d/cmdline" % pid, "rb") as cmdline:
-            return b"faultproxy.py" in cmdline.read()
-    except OSError:
-        return False
-
-
 def stop(state_dir):
     pid_path = os.path.join(os.path.abspath(state_dir), "pid")
     try:
@@ -636,14 +627,7 @@ def stop(state_dir):
             pid = int(handle.read())
     except (OSError, ValueError):
         return
-    if running(pid):
-        os.kill(pid, signal.SIGTERM)
-        for _attempt in range(50):
-            time.sleep(0.1)
-            if not running(pid):
-                break
-        else:
-            os.kill(pid, signal.SIGKILL)
+    terminate(pid, "faultproxy.py")
     for name in ("pid", "url"):
         try:
             os.remove(os.path.join(os.path.abspath(state_dir), name))
