@@ -85,13 +85,41 @@ def lambda_module(argument_spec, mutually_exclusive=(), validate=None, **kwargs)
     return module
 
 
+class StaleRevision(Exception):
+    """AWS refused a write that carried a RevisionId (PreconditionFailedException): the resource changed
+    after this run read it, by someone else, or by this run's own earlier try whose answer was lost."""
+
+    def __init__(self, operation, error):
+        super().__init__("%s: %s" % (operation, error))
+        self.operation = operation
+        self.error = error
+
+
 def run_module(argument_spec, run, client_class=None, **kwargs):
     """A module's whole ``main()``: the module (:func:`lambda_module`; check mode supported unless said
     otherwise), its client (``client_class``, default :class:`LambdaClient`), and ``run(module, client)``'s
-    answer as the task's result."""
+    answer as the task's result.
+
+    When a write is refused because the resource changed since ``run`` read it (:class:`StaleRevision`),
+    ``run`` starts again once, from a fresh read, so it plans against what is there now instead of
+    overwriting it; a second refusal fails the task. A first pass that already changed something
+    leaves the task ``changed``.
+    """
     kwargs.setdefault("supports_check_mode", True)
     module = lambda_module(argument_spec, **kwargs)
-    module.exit_json(**run(module, (client_class or LambdaClient)(module)))
+    client = (client_class or LambdaClient)(module)
+    client.replan_on_stale = True
+    try:
+        result = run(module, client)
+    except StaleRevision as stale:
+        changed_before = client.changes_sent > 0
+        client.replan_on_stale = False
+        module.warn("%s was refused because the resource changed after this task read it (%s); the task read it "
+                    "again and planned its changes against what is there now." % (
+                        stale.operation, stale.error.response.get("Error", {}).get("Message", "")))
+        result = run(module, client)
+        result["changed"] = result.get("changed", False) or changed_before
+    module.exit_json(**result)
 
 
 def error_code(error):
@@ -135,6 +163,8 @@ class LambdaClient:
         self._clients = {}
         self.unsupported = set()  # operations the endpoint answered with a bare 404 (see endpoint_lacks)
         self.last_retry_attempts = 0
+        self.replan_on_stale = False  # raise StaleRevision for a PreconditionFailedException (see run_module)
+        self.changes_sent = 0  # writes AWS accepted in this run
         if client is not None:  # an already built client (unit tests hand in a stubbed one)
             self._clients["lambda"] = client
             return
@@ -221,6 +251,8 @@ class LambdaClient:
             try:
                 response = method(**params)
                 self.last_retry_attempts = resent + response.pop("ResponseMetadata", {}).get("RetryAttempts", 0)
+                if not operation.startswith(("Get", "List", "Head")):
+                    self.changes_sent += 1
                 return response
             except ClientError as e:
                 resent += retried(e)
@@ -231,6 +263,8 @@ class LambdaClient:
                     return None
                 if resent and operation.startswith(("Delete", "Remove")) and error_code(e) in NOT_FOUND_CODES:
                     return {}  # the first try deleted it; its answer was lost
+                if self.replan_on_stale and error_code(e) == "PreconditionFailedException":
+                    raise StaleRevision(operation, e)
                 if already_done is not None and says_already_exists(e):
                     answer = already_done(e)
                     if answer is not None:

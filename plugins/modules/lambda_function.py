@@ -374,11 +374,7 @@ diff:
 
 import re
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
-    LambdaClient,
-    lambda_module,
-    model_enum,
-)
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum, run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import (
     CODE_FIELDS,
@@ -750,12 +746,10 @@ def check_updatable(module, desired, current, changes_code_source):
                              "(src, zip_file, s3_bucket + s3_key or image_uri).")
 
 
-def main():
-    module = lambda_module(ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_together=REQUIRED_TOGETHER,
-                           required_by=REQUIRED_BY, validate=validate, supports_check_mode=True)
+def run(module, client):
+    """Converge the function; the task's result."""
     params = module.params
     package, code_source = plan_code(module, params)
-    client = LambdaClient(module)
     desired = desired_function(params, package, resolve_layer=lambda name, version: layer_version_arn(client, name, version))
     answer = client.call("GetFunction", missing_ok=True, FunctionName=params["name"])
     current = current_function(answer)
@@ -783,7 +777,12 @@ def main():
         if deployer.pruned:
             result["diff"]["before"]["versions"] = deployer.pruned["before"]
             result["diff"]["after"]["versions"] = deployer.pruned["after"]
-    module.exit_json(**result)
+    return result
+
+
+def main():
+    run_module(ARGUMENT_SPEC, run, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_together=REQUIRED_TOGETHER,
+               required_by=REQUIRED_BY, validate=validate)
 
 
 def function_result(module, client, deployer, outcome, answer):

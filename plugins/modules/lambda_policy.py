@@ -205,7 +205,7 @@ import json
 import re
 from contextlib import contextmanager
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, lambda_module
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import (
     ACTION,
     add_permission_parameters,
@@ -435,13 +435,16 @@ def converge(module, client):
     return result
 
 
-def main():
-    module = lambda_module(ARGUMENT_SPEC, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_if=REQUIRED_IF,
-                           validate=validate, supports_check_mode=True)
+def run(module, client):
+    """Warn about what the statement exposes, then converge it; the task's result."""
     if module.params["state"] == "present":
         for warning in exposure_warnings(module.params):
             module.warn(warning)
-    module.exit_json(**converge(module, LambdaClient(module)))
+    return converge(module, client)
+
+
+def main():
+    run_module(ARGUMENT_SPEC, run, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_if=REQUIRED_IF, validate=validate)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 import time
 
 import pytest
+from ansible.module_utils.common import warnings as ansible_warnings
 from botocore.stub import Stubber
 
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import aws_client
@@ -19,6 +20,12 @@ def sleeps(monkeypatch):
     asked = []
     monkeypatch.setattr(time, "sleep", asked.append)
     return asked
+
+
+@pytest.fixture(autouse=True)
+def no_warnings_left_over():
+    """AnsibleModule.warn() keeps warnings in a process-wide list: start every test with none."""
+    ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
 
 
 def _stubbed(service):
