@@ -36,7 +36,7 @@ def state(function, layer, queue_arn):
         configuration = None
     # Every mapping of the queue, whichever function spelling it was made with (moto lists by function
     # only those made with the same spelling).
-    answer = {"function": None, "versions": [], "aliases": [], "statements": [],
+    answer = {"function": None, "versions": [], "aliases": [], "statements": [], "invoke_configs": [],
               "mappings": [{"uuid": mapping["UUID"], "function_arn": mapping["FunctionArn"],
                             "batch_size": mapping["BatchSize"], "state": mapping["State"]}
                            for mapping in pages("list_event_source_mappings", "EventSourceMappings",
@@ -52,6 +52,11 @@ def state(function, layer, queue_arn):
                           for version in pages("list_versions_by_function", "Versions", FunctionName=function)]
     answer["aliases"] = [{"name": alias["Name"], "function_version": alias["FunctionVersion"]}
                          for alias in pages("list_aliases", "Aliases", FunctionName=function)]
+    answer["invoke_configs"] = [{"qualifier": config["FunctionArn"].rsplit(":", 1)[-1],
+                                 "maximum_retry_attempts": config.get("MaximumRetryAttempts"),
+                                 "maximum_event_age_in_seconds": config.get("MaximumEventAgeInSeconds")}
+                                for config in pages("list_function_event_invoke_configs", "FunctionEventInvokeConfigs",
+                                                    FunctionName=function)]
     try:
         policy = json.loads(lambda_client.get_policy(FunctionName=function)["Policy"])
     except lambda_client.exceptions.ResourceNotFoundException:
