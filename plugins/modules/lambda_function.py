@@ -109,6 +109,24 @@ options:
       - V({}) removes them all. AWS returns them in the function's configuration, so they appear in the
         task result and the diff.
     type: dict
+  mask_environment_values:
+    description:
+      - Show every environment variable's value as V(VALUE_HIDDEN) in what the task returns, so that
+        values such as tokens stay out of the task output, C(-vvv) logs and registered variables. The
+        variable names stay visible.
+      - Masked are RV(configuration), the diff (before and after; a variable whose value changes shows
+        V(VALUE_HIDDEN (changed\)) after, so the diff still says which variables change), and the task's
+        arguments where ansible-core returns them (the C(invocation) key, always before ansible-core 2.21,
+        with C(inject_invocation) from 2.21).
+      - Only the output is masked. The real values are compared and sent as usual, so a changed value
+        still makes the task changed and a run that changes nothing stays unchanged.
+      - Not masked are the arguments of a task that fails (they are returned as given, before ansible-core
+        2.21 or with C(inject_invocation)), and what other modules return (M(cloudfn.aws_lambda.lambda_info)
+        returns the values too). Use C(no_log) on such tasks; see the collection's C(docs/secrets.md).
+      - Anyone allowed C(lambda:GetFunction) or C(lambda:GetFunctionConfiguration) can still read the values
+        from AWS; keep real secrets in AWS Secrets Manager or SSM Parameter Store and pass only their names.
+    type: bool
+    default: false
   vpc_subnet_ids:
     description:
       - Subnets to run the function in. Goes with O(vpc_security_group_ids).
@@ -422,6 +440,7 @@ ARGUMENT_SPEC = dict(
     timeout=dict(type="int"),
     memory_size=dict(type="int"),
     environment_variables=dict(type="dict"),
+    mask_environment_values=dict(type="bool", default=False),
     vpc_subnet_ids=dict(type="list", elements="str"),
     vpc_security_group_ids=dict(type="list", elements="str"),
     dead_letter_arn=dict(type="str"),
@@ -777,6 +796,8 @@ def run(module, client):
         if deployer.pruned:
             result["diff"]["before"]["versions"] = deployer.pruned["before"]
             result["diff"]["after"]["versions"] = deployer.pruned["after"]
+    if params["mask_environment_values"]:
+        mask_environment_values(result, params)
     return result
 
 
@@ -817,6 +838,43 @@ def function_result(module, client, deployer, outcome, answer):
         result["deleted_versions"] = prune_versions(module, client, deployer, answer is not None,
                                                     pending=params["publish"] and version is None)
     return result
+
+
+# What mask_environment_values shows instead of an environment variable's value; after a change, the diff's
+# "after" side shows the second for a variable whose value changes, so the diff still tells which ones change.
+ENVIRONMENT_VALUE_MASK = "VALUE_HIDDEN"
+CHANGED_ENVIRONMENT_VALUE_MASK = "VALUE_HIDDEN (changed)"
+
+
+def mask_environment_values(result, params):
+    """Replace every environment variable value in the task's result (configuration, diff, arguments) by a mask.
+
+    Only what the task returns changes: the comparison and the requests used the real values before.
+    """
+    configuration = result.get("configuration") or {}
+    _mask_variables(configuration.get("environment"))
+    diff = result.get("diff") or {}
+    before = (diff.get("before") or {}).get("environment") or {}
+    after = (diff.get("after") or {}).get("environment") or {}
+    old_values = dict(before.get("variables") or {})
+    _mask_variables(before)
+    _mask_variables(after, changed_from=old_values if "variables" in before else None)
+    if params.get("environment_variables") is not None:
+        # The task's arguments, as ansible-core returns them in the result (its "invocation" key).
+        result["invocation"] = dict(module_args=dict(params, environment_variables=dict.fromkeys(
+            params["environment_variables"], ENVIRONMENT_VALUE_MASK)))
+
+
+def _mask_variables(environment, changed_from=None):
+    """Mask the values of ``environment["variables"]`` in place; with ``changed_from`` (the values before),
+    a variable whose value differs from its old one gets CHANGED_ENVIRONMENT_VALUE_MASK."""
+    variables = (environment or {}).get("variables")
+    if not isinstance(variables, dict):
+        return
+    environment["variables"] = dict(
+        (name, CHANGED_ENVIRONMENT_VALUE_MASK if changed_from is not None and name in changed_from
+         and changed_from[name] != value else ENVIRONMENT_VALUE_MASK)
+        for name, value in variables.items())
 
 
 def publish_if_needed(module, client, deployer, outcome):
