@@ -39,6 +39,29 @@ in the endpoint's request log):
     CreateFunctionUrlConfig   a function (qualifier) that has one -> 409 ResourceConflictException
     CreateAlias               moto's 409 ConflictException is answered as ResourceConflictException
 
+Revisions ("revisions": true, off by default). moto 5.2.5 gives functions no RevisionId and ignores the
+one a request carries, never changes an alias's RevisionId and accepts a wrong one, and does not move a
+policy's revision on RemovePermission. With revisions on, the proxy plays AWS's revision check instead:
+
+  - it gives each function configuration, alias and policy in an answer (CreateFunction,
+    GetFunction[Configuration], UpdateFunctionCode/Configuration, PublishVersion, ListFunctions,
+    ListVersionsByFunction, Create/Get/UpdateAlias, ListAliases, GetPolicy) a RevisionId of its own: a
+    digest of what the endpoint stores for it (for a function, every field but its ARN, version, state
+    and LastModified), so any change to it gives a new one;
+  - a request that carries a RevisionId (UpdateFunctionCode, UpdateFunctionConfiguration, PublishVersion:
+    the function's; UpdateAlias: the alias's; AddPermission, RemovePermission: the policy's) is compared
+    with the digest of what the endpoint holds now (one read, in the request log) and, when it differs,
+    answered as AWS answers it, not forwarded:
+        412 PreconditionFailedException "The Revision Id provided does not match the latest Revision Id.
+        Call the GetFunction/GetAlias API to retrieve the latest Revision Id"
+    when it matches, the request is forwarded without its RevisionId (moto would compare its own);
+  - the check and the forwarded request go together: of two writes that carry the same RevisionId,
+    the first is applied and the second refused, as on AWS.
+Where this differs from AWS: AWS gives a new RevisionId on every update, even one that changes
+nothing (here the digest stays); it may move the RevisionId again when an update completes; and on
+AWS a policy's RevisionId is reported to be its function's (or alias's) revision, so a permission
+change moves the function's too (here the policy has its own). Layer version policies are not checked.
+
 moto already refuses a second CreateFunction for a name ("Function already exist: NAME",
 409 ResourceConflictException, as AWS) and answers PublishVersion of an unchanged function
 with the existing version, as AWS does; PublishLayerVersion makes a new version every time
@@ -47,7 +70,7 @@ on both.
 Commands (run with a Python that has botocore, e.g. .venv/core-2.21/bin/python)::
 
     python tests/utils/faultproxy.py start --upstream URL --state-dir DIR [--seed N] [--throttle 0.2]
-        [--unavailable 0.05] [--conflict 0.1] [--lost 0.0] [--no-aws-rules]
+        [--unavailable 0.05] [--conflict 0.1] [--lost 0.0] [--no-aws-rules] [--revisions]
         # in the background: prints the URL, writes DIR/url and DIR/pid, logs to DIR/faultproxy.log
     python tests/utils/faultproxy.py stop --state-dir DIR
     python tests/utils/faultproxy.py serve --upstream URL [--port N] [options as for start]
@@ -55,21 +78,41 @@ Commands (run with a Python that has botocore, e.g. .venv/core-2.21/bin/python):
 Control path (never faulted): `GET /_faults` answers
 
     {"config": {"seed": 0, "throttle": 0.2, "unavailable": 0.05, "conflict": 0.1, "lost": 0.0,
-                "aws_rules": true},
+                "aws_rules": true, "revisions": false},
      "requests": 42,                                   # Lambda requests since the seed was set
      "faults": {"throttle": {"GetFunction": 3}, ...},  # injected faults per kind and operation
      "injected": [{"n": 3, "operation": "GetFunction", "kind": "throttle"}, ...],
      "aws_rules": {"AddPermission": 1},                # answers given as AWS would, per operation
-     "script": []}
+     "script": [],                                     # the entries not used yet
+     "answered": [{"n": 1, "operation": "GetFunction", "status": 200}, ...],  # as the client saw them
+     "revisions": {"checked": {"UpdateAlias": 2}, "refused": {"UpdateAlias": 1}},
+     "interfered": [{"n": 2, "operation": "UpdateAlias",
+                     "changes": [{"operation": "UpdateAlias", "status": "ok"}]}],
+     "barriers": [{"operation": "CreateFunction", "parties": 2, "arrived": [2, 3], "met": true}]}
 
 and `POST /_faults` with a JSON object of any of those config keys changes them;
 giving "seed" (even the same one) also starts the sequence and the counters afresh.
 "script": [{"kind": "lost", "operation": "CreateFunction"}, {"kind": "none"}, ...]
 forces the next matching Lambda requests (an entry without "operation" matches any)
-instead of the random draw, each entry once ("none": no fault).
+instead of the random draw, each entry once ("none": no fault). Two more kinds:
+
+    {"kind": "interfere", "operation": "UpdateAlias",
+     "change": {"operation": "UpdateAlias", "params": {"FunctionName": "f", "Name": "live", "FunctionVersion": "2"}}}
+        someone else's change, made just before the next UpdateAlias: the proxy sends the change ("change"
+        may be a list of them) to the endpoint itself (botocore, the request's access key), then handles
+        the request as any other: with "revisions" on, a request that carries the RevisionId read before
+        the change is refused with 412 PreconditionFailedException, as AWS refuses it; a request without a
+        RevisionId is forwarded and applied over the change, as on AWS. A change the endpoint refuses is
+        answered to the request as 400 FaultProxyInterferenceFailed (not forwarded).
+    {"kind": "barrier", "operation": "CreateFunction", "parties": 2, "timeout": 60}
+        holds the next `parties` matching requests (from concurrent clients) until all of them came (or
+        `timeout` seconds passed: "met": false), then lets them through one at a time, in the order they
+        came, each after the one before was answered: both clients read before either wrote, and the
+        endpoint sees the writes in turn, as AWS orders two writes to one resource.
 """
 
 import argparse
+import hashlib
 import http.client
 import http.server
 import json
@@ -93,6 +136,8 @@ from endpoint import HOST, RecordingMiddleware, free_port, terminate  # noqa: E4
 
 CONTROL_PATH = "/_faults"
 KINDS = ("throttle", "unavailable", "conflict", "lost")
+SCRIPT_KINDS = KINDS + ("none", "interfere", "barrier")
+BARRIER_TIMEOUT = 60.0  # seconds a barrier waits for all its parties before it lets the ones there go
 ACCOUNT = "123456789012"  # moto's account for any access key that is not an account ID
 USER_AGENT = "cloudfn-faultproxy"
 # Headers that belong to one connection, not to the request or answer; Content-Length is recomputed.
@@ -100,6 +145,53 @@ HOP_BY_HOP = frozenset(("connection", "keep-alive", "proxy-connection", "transfe
                         "upgrade", "expect", "content-length"))
 CREDENTIAL_REGION = re.compile(r"Credential=[^/]+/\d{8}/([^/]+)/")
 STREAM_SOURCES = {"sqs": "SQS", "kinesis": "Kinesis", "dynamodb": "DynamoDB"}
+ACCESS_KEY = re.compile(r"Credential=([^/]+)/")
+# Operations that take a RevisionId, and the resource whose revision it names.
+REVISION_CHECKS = {"UpdateFunctionCode": "function", "UpdateFunctionConfiguration": "function",
+                   "PublishVersion": "function", "UpdateAlias": "alias",
+                   "AddPermission": "policy", "RemovePermission": "policy"}
+# Answers that carry revisions: operation -> (resource, where: "" the body itself, "Key" one member, "Key[]" a list).
+REVISION_ANSWERS = {"CreateFunction": ("function", ""), "GetFunctionConfiguration": ("function", ""),
+                    "UpdateFunctionCode": ("function", ""), "UpdateFunctionConfiguration": ("function", ""),
+                    "PublishVersion": ("function", ""), "GetFunction": ("function", "Configuration"),
+                    "ListFunctions": ("function", "Functions[]"),
+                    "ListVersionsByFunction": ("function", "Versions[]"),
+                    "CreateAlias": ("alias", ""), "GetAlias": ("alias", ""), "UpdateAlias": ("alias", ""),
+                    "ListAliases": ("alias", "Aliases[]"), "GetPolicy": ("policy", "")}
+# What a function's revision does not depend on: its identity, its state and the revision itself.
+NOT_REVISED = frozenset(("RevisionId", "FunctionArn", "Version", "MasterArn", "LastModified", "State", "StateReason",
+                         "StateReasonCode", "LastUpdateStatus", "LastUpdateStatusReason",
+                         "LastUpdateStatusReasonCode"))
+STALE_REVISION = ("The Revision Id provided does not match the latest Revision Id. "
+                  "Call the GetFunction/GetAlias API to retrieve the latest Revision Id")
+_MODEL = []
+
+
+def lambda_model():
+    """botocore's model of the Lambda API (loaded once)."""
+    if not _MODEL:
+        import botocore.session
+
+        _MODEL.append(botocore.session.get_session().get_service_model("lambda"))
+    return _MODEL[0]
+
+
+def revision_of(resource, document):
+    """The RevisionId the proxy gives a function configuration, an alias or a policy: a digest of what
+    the endpoint stores for it, so any change to it gives a new one."""
+    if resource == "function":
+        content = {key: value for key, value in document.items() if key not in NOT_REVISED}
+    elif resource == "alias":
+        weights = (document.get("RoutingConfig") or {}).get("AdditionalVersionWeights") or {}
+        content = dict(name=document.get("Name"), version=document.get("FunctionVersion"),
+                       description=document.get("Description") or "", weights=weights)
+    else:
+        try:
+            content = json.loads(document.get("Policy") or "{}")
+        except ValueError:
+            content = document.get("Policy")
+    digest = hashlib.sha256(json.dumps([resource, content], sort_keys=True, default=str).encode()).digest()
+    return str(uuid.UUID(bytes=digest[:16], version=4))
 
 
 class Answer:
@@ -157,16 +249,125 @@ def function_parts(function_name, qualifier=None):
     return name, inline or qualifier or None
 
 
+def without_revision(request):
+    """The request without its RevisionId (the proxy checked it; the endpoint must not compare its own)."""
+    body = request.json_body()
+    if "RevisionId" in body:
+        body.pop("RevisionId")
+        return Request(request.method, request.target, request.headers, json.dumps(body).encode())
+    pairs = urllib.parse.parse_qsl(request.query, keep_blank_values=True)
+    if any(key == "RevisionId" for key, _value in pairs):
+        query = urllib.parse.urlencode([(key, value) for key, value in pairs if key != "RevisionId"])
+        return Request(request.method, request.path + ("?" + query if query else ""), request.headers, request.body)
+    return request
+
+
+def with_revisions(answer, resource, where):
+    """Put the proxy's RevisionId into a successful answer that carries ``resource``(s) at ``where``."""
+    if answer.status // 100 != 2:
+        return
+    try:
+        body = json.loads(answer.body or b"{}")
+    except ValueError:
+        return
+    if not isinstance(body, dict):
+        return
+    if where.endswith("[]"):
+        documents = body.get(where[:-2]) or []
+    else:
+        documents = [body.get(where) if where else body]
+    for document in documents:
+        if isinstance(document, dict):
+            document["RevisionId"] = revision_of(resource, document)
+    answer.body = json.dumps(body).encode()
+
+
+class Barrier:
+    """Holds the requests of a scripted "barrier" entry until all its parties came (or the timeout passed),
+    then lets them through one at a time, in the order they came, each after the one before was answered."""
+
+    def __init__(self, operation, parties, timeout):
+        self.operation = operation
+        self.parties = parties
+        self.timeout = timeout
+        self.condition = threading.Condition()
+        self.arrived = []  # the sequence numbers of the requests it held
+        self.answered = 0
+        self.met = None  # True: all parties came; False: the timeout let the ones there go
+
+    def join(self, number):
+        """Called by the plan (under its lock) for each matching request; True when this one was the last."""
+        with self.condition:
+            self.arrived.append(number)
+            self.condition.notify_all()
+            return len(self.arrived) == self.parties
+
+    def wait_turn(self, number):
+        with self.condition:
+            turn = self.arrived.index(number)
+            deadline = time.monotonic() + self.timeout
+            while len(self.arrived) < self.parties and self.met is None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    self.met = False
+                    self.condition.notify_all()
+                    break
+                self.condition.wait(left)
+            if self.met is None:
+                self.met = True
+            while self.answered < turn:
+                self.condition.wait()
+
+    def leave(self):
+        with self.condition:
+            self.answered += 1
+            self.condition.notify_all()
+
+    def report(self):
+        with self.condition:
+            return {"operation": self.operation, "parties": self.parties, "arrived": list(self.arrived),
+                    "met": self.met}
+
+
+def script_error(entry, operations):
+    """Why a script entry is not valid, or None."""
+    if not isinstance(entry, dict) or entry.get("kind") not in SCRIPT_KINDS:
+        return 'each entry is {"kind": one of %s, "operation": NAME, ...}' % list(SCRIPT_KINDS)
+    kind = entry["kind"]
+    allowed = {"kind", "operation"} | {"interfere": {"change"}, "barrier": {"parties", "timeout"}}.get(kind, set())
+    if set(entry) - allowed:
+        return "a %s entry takes only %s" % (kind, sorted(allowed))
+    if "operation" in entry and entry["operation"] not in operations:
+        return "%r is not a Lambda operation" % (entry["operation"],)
+    if kind == "interfere":
+        changes = entry.get("change")
+        changes = changes if isinstance(changes, list) else [changes]
+        if "operation" not in entry or not changes or not all(
+                isinstance(change, dict) and set(change) <= {"operation", "params"}
+                and change.get("operation") in operations and isinstance(change.get("params", {}), dict)
+                for change in changes):
+            return ('an interfere entry needs "operation" and "change": {"operation": a Lambda operation, '
+                    '"params": {its parameters}} or a list of them')
+    if kind == "barrier":
+        parties, timeout = entry.get("parties", 2), entry.get("timeout", BARRIER_TIMEOUT)
+        if "operation" not in entry or isinstance(parties, bool) or not isinstance(parties, int) or parties < 2 \
+                or isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+            return 'a barrier entry needs "operation", "parties" of 2 or more and a positive "timeout" (seconds)'
+    return None
+
+
 class FaultPlan:
     """The fault configuration, the seeded decisions and what was injected."""
 
-    def __init__(self, seed=0, throttle=0.0, unavailable=0.0, conflict=0.0, lost=0.0, aws_rules=True):
+    def __init__(self, seed=0, throttle=0.0, unavailable=0.0, conflict=0.0, lost=0.0, aws_rules=True,
+                 revisions=False):
         self.lock = threading.Lock()
         self.config = {"seed": 0, "throttle": 0.0, "unavailable": 0.0, "conflict": 0.0, "lost": 0.0,
-                       "aws_rules": True}
+                       "aws_rules": True, "revisions": False}
         self.script = []
+        self.barriers = {}
         self.update(dict(seed=seed, throttle=throttle, unavailable=unavailable, conflict=conflict, lost=lost,
-                         aws_rules=aws_rules))
+                         aws_rules=aws_rules, revisions=revisions))
 
     def update(self, changes):
         """Apply a POST /_faults body; raise ValueError (nothing changed) when it is not valid."""
@@ -178,8 +379,9 @@ class FaultPlan:
         config = dict(self.config, **{key: value for key, value in changes.items() if key != "script"})
         if not isinstance(config["seed"], int) or isinstance(config["seed"], bool):
             raise ValueError("seed must be an integer")
-        if not isinstance(config["aws_rules"], bool):
-            raise ValueError("aws_rules must be true or false")
+        for switch in ("aws_rules", "revisions"):
+            if not isinstance(config[switch], bool):
+                raise ValueError("%s must be true or false" % switch)
         for kind in KINDS:
             rate = config[kind]
             if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate <= 1:
@@ -189,40 +391,59 @@ class FaultPlan:
             raise ValueError("the rates add up to more than 1")
         script = changes.get("script", None)
         if script is not None:
-            if not isinstance(script, list) or not all(
-                    isinstance(entry, dict) and entry.get("kind") in KINDS + ("none",)
-                    and set(entry) <= {"kind", "operation"} for entry in script):
-                raise ValueError('script must be a list of {"kind": one of %s or "none", "operation": NAME}'
-                                 % list(KINDS))
+            if not isinstance(script, list):
+                raise ValueError("script must be a list")
+            operations = set(lambda_model().operation_names)
+            for entry in script:
+                error = script_error(entry, operations)
+                if error:
+                    raise ValueError("script: %s; not %s" % (error, json.dumps(entry)))
         with self.lock:
             self.config = config
             if script is not None:
                 self.script = [dict(entry) for entry in script]
+                self.barriers = {}  # id(script entry) -> its Barrier, once a request met it
             if "seed" in changes:
                 self.sequence = 0
                 self.injected = []
                 self.rules_applied = {}
+                self.answered = []
+                self.revisions = {"checked": {}, "refused": {}}
+                self.interfered = []
+                self.met_barriers = []
 
     def decide(self, operation, mutating, conflict_possible):
-        """The fault for the next Lambda request (a kind, or None), and its number in the sequence."""
+        """For the next Lambda request: its number in the sequence, the fault (a kind, or None) and, for a
+        scripted interfere or barrier, the script entry or the Barrier."""
         with self.lock:
             self.sequence += 1
             number = self.sequence
-            kind = self._scripted(operation)
+            kind, scripted = self._scripted(operation, number)
             if kind is None:
                 kind = self._drawn(number, mutating, conflict_possible)
             elif kind == "none":
                 kind = None
             if kind:
                 self.injected.append({"n": number, "operation": operation, "kind": kind})
-            return number, kind
+            return number, kind, scripted
 
-    def _scripted(self, operation):
+    def _scripted(self, operation, number):
         for index, entry in enumerate(self.script):
-            if entry.get("operation") in (None, operation):
+            if entry.get("operation") not in (None, operation):
+                continue
+            if entry["kind"] != "barrier":
                 del self.script[index]
-                return entry["kind"]
-        return None
+                return entry["kind"], entry
+            barrier = self.barriers.get(id(entry))
+            if barrier is None:
+                barrier = self.barriers[id(entry)] = Barrier(operation, entry.get("parties", 2),
+                                                             entry.get("timeout", BARRIER_TIMEOUT))
+                self.met_barriers.append(barrier)
+            if barrier.join(number):
+                del self.script[index]
+                del self.barriers[id(entry)]
+            return "barrier", barrier
+        return None, None
 
     def _drawn(self, number, mutating, conflict_possible):
         draw = random.Random("%d:%d" % (self.config["seed"], number)).random()
@@ -246,6 +467,19 @@ class FaultPlan:
                     entry["upstream_status"] = status
                     break
 
+    def note_answer(self, number, operation, status):
+        with self.lock:
+            self.answered.append({"n": number, "operation": operation, "status": status})
+
+    def note_revision(self, operation, refused):
+        with self.lock:
+            for key in ("checked", "refused") if refused else ("checked",):
+                self.revisions[key][operation] = self.revisions[key].get(operation, 0) + 1
+
+    def note_interference(self, number, operation, changes):
+        with self.lock:
+            self.interfered.append({"n": number, "operation": operation, "changes": changes})
+
     def report(self):
         with self.lock:
             faults = {}
@@ -254,7 +488,11 @@ class FaultPlan:
                 per_operation[entry["operation"]] = per_operation.get(entry["operation"], 0) + 1
             return {"config": dict(self.config), "requests": self.sequence, "faults": faults,
                     "injected": [dict(entry) for entry in self.injected],
-                    "aws_rules": dict(self.rules_applied), "script": [dict(entry) for entry in self.script]}
+                    "aws_rules": dict(self.rules_applied), "script": [dict(entry) for entry in self.script],
+                    "answered": [dict(entry) for entry in self.answered],
+                    "revisions": {key: dict(value) for key, value in self.revisions.items()},
+                    "interfered": [dict(entry) for entry in self.interfered],
+                    "barriers": [barrier.report() for barrier in self.met_barriers]}
 
 
 class Request:
@@ -307,11 +545,10 @@ class FaultProxy:
             raise ValueError("the upstream must be an http:// URL, not %r" % upstream)
         self.upstream_host = split.hostname
         self.upstream_port = split.port or 80
+        self.upstream = upstream
         self.plan = plan
         self.classifier = RecordingMiddleware(None, None)
-        import botocore.session
-
-        self.model = botocore.session.get_session().get_service_model("lambda")
+        self.model = lambda_model()
         self.rules_lock = threading.Lock()  # a check and the request it guards go together
 
     # ------------------------------------------------------------------ answers
@@ -322,15 +559,25 @@ class FaultProxy:
             return self.forward(request)
         conflict_possible = self.conflict_possible(operation, described["mutating"])
         label = operation or "%s %s" % (request.method, request.path)
-        number, kind = self.plan.decide(label, described["mutating"], conflict_possible)
-        if kind in ("throttle", "unavailable", "conflict"):
-            answer = fault_answer(kind, self.function_arn(request, operation))
-        else:
-            answer = self.answer_as_aws(request, operation)
-            if kind == "lost":
-                self.plan.note_upstream_status(number, answer.status)
-                kind = "lost (the endpoint answered %d)" % answer.status
-                answer = fault_answer("lost")
+        number, kind, scripted = self.plan.decide(label, described["mutating"], conflict_possible)
+        barrier = scripted if kind == "barrier" else None
+        if barrier is not None:
+            barrier.wait_turn(number)
+        try:
+            if kind in ("throttle", "unavailable", "conflict"):
+                answer = fault_answer(kind, self.function_arn(request, operation))
+            else:
+                answer = self.interfere(request, number, label, scripted["change"]) if kind == "interfere" else None
+                if answer is None:
+                    answer = self.answer_as_aws(request, operation)
+                if kind == "lost":
+                    self.plan.note_upstream_status(number, answer.status)
+                    kind = "lost (the endpoint answered %d)" % answer.status
+                    answer = fault_answer("lost")
+            self.plan.note_answer(number, label, answer.status)
+        finally:
+            if barrier is not None:
+                barrier.leave()
         answer.note = "#%d %s%s" % (number, label, "".join(": " + note for note in (kind, answer.note) if note))
         return answer
 
@@ -352,22 +599,84 @@ class FaultProxy:
 
     def answer_as_aws(self, request, operation):
         """The endpoint's answer, or AWS's refusal where the endpoint would accept what AWS refuses."""
-        check = getattr(self, "check_" + operation, None) if operation else None
-        if check is None or not self.plan.config["aws_rules"]:
-            return self.forward(request)
-        with self.rules_lock:
-            refusal = check(request)
-            if refusal is not None:
-                self.plan.note_rule(operation)
-                refusal.note = "answered as AWS"
-                return refusal
+        check = getattr(self, "check_" + operation, None) if operation and self.plan.config["aws_rules"] else None
+        revised = self.plan.config["revisions"] and operation in REVISION_CHECKS
+        if check is None and not revised:
             answer = self.forward(request)
-        if operation == "CreateAlias" and answer.status == 409 and answer.error_code() == "ConflictException":
+        else:
+            with self.rules_lock:
+                refusal = self.check_revision(request, operation) if revised else None
+                if refusal is None and check is not None:
+                    refusal = check(request)
+                    if refusal is not None:
+                        self.plan.note_rule(operation)
+                        refusal.note = "answered as AWS"
+                if refusal is not None:
+                    return refusal
+                answer = self.forward(without_revision(request) if revised else request)
+        if check is not None and operation == "CreateAlias" and answer.status == 409 \
+                and answer.error_code() == "ConflictException":
             self.plan.note_rule(operation)
             message = json.loads(answer.body or b"{}").get("message", "Alias already exists")
             answer = aws_error(409, "ResourceConflictException", message)
             answer.note = "answered as AWS"
+        if self.plan.config["revisions"] and operation in REVISION_ANSWERS:
+            with_revisions(answer, *REVISION_ANSWERS[operation])
         return answer
+
+    # ------------------------------------------------------------- revisions
+    def check_revision(self, request, operation):
+        """AWS's PreconditionFailedException when the request's RevisionId is not the resource's current one."""
+        sent = request.json_body().get("RevisionId") or request.query_value("RevisionId")
+        if not sent:
+            return None  # a write without a RevisionId is applied whatever changed, on AWS too
+        resource = REVISION_CHECKS[operation]
+        params = self.uri_params(operation, request.path)
+        if resource == "function":
+            status, current = self.read(request, "GetFunctionConfiguration", dict(FunctionName=params["FunctionName"]))
+        elif resource == "alias":
+            status, current = self.read(request, "GetAlias", params)
+        else:
+            qualifier = request.query_value("Qualifier")
+            status, current = self.read(request, "GetPolicy", dict(FunctionName=params["FunctionName"]),
+                                        {"Qualifier": qualifier} if qualifier else {})
+        if status // 100 != 2:
+            return None  # the endpoint answers the request itself (not found...)
+        refused = sent != revision_of(resource, current)
+        self.plan.note_revision(operation, refused)
+        if not refused:
+            return None
+        refusal = aws_error(412, "PreconditionFailedException", STALE_REVISION)
+        refusal.note = "the %s's revision moved: answered as AWS" % resource
+        return refusal
+
+    # ----------------------------------------------------------- interference
+    def interfere(self, request, number, operation, changes):
+        """Send someone else's change(s) to the endpoint, as the caller of ``request``'s account, before
+        ``request``; None when they were made, else an error answer for ``request`` (not forwarded)."""
+        import botocore.session
+        from botocore.config import Config
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        match = ACCESS_KEY.search(request.header("Authorization") or "")
+        client = botocore.session.get_session().create_client(
+            "lambda", endpoint_url=self.upstream, region_name=request.region(),
+            aws_access_key_id=match.group(1) if match else "testing", aws_secret_access_key="faultproxy",
+            config=Config(user_agent_extra=USER_AGENT, retries={"mode": "standard", "total_max_attempts": 1}))
+        made = []
+        for change in changes if isinstance(changes, list) else [changes]:
+            try:
+                getattr(client, botocore.xform_name(change["operation"]))(**change.get("params", {}))
+                made.append({"operation": change["operation"], "status": "ok"})
+            except (BotoCoreError, ClientError) as error:
+                made.append({"operation": change["operation"], "status": str(error)})
+                self.plan.note_interference(number, operation, made)
+                answer = aws_error(400, "FaultProxyInterferenceFailed", "faultproxy: the scripted change %s, made "
+                                   "before this request, failed: %s" % (change["operation"], error))
+                answer.note = "interference failed; not forwarded"
+                return answer
+        self.plan.note_interference(number, operation, made)
+        return None
 
     # --------------------------------------------------- AWS's rules, per operation
     def check_CreateAlias(self, request):  # pylint: disable=invalid-name,unused-argument
@@ -565,7 +874,7 @@ class ProxyServer(http.server.ThreadingHTTPServer):
 # ---------------------------------------------------------------------- commands
 def plan_from(args):
     return FaultPlan(seed=args.seed, throttle=args.throttle, unavailable=args.unavailable, conflict=args.conflict,
-                     lost=args.lost, aws_rules=args.aws_rules)
+                     lost=args.lost, aws_rules=args.aws_rules, revisions=args.revisions)
 
 
 def serve(args):
@@ -601,6 +910,8 @@ def start(args):
         command += ["--" + kind, str(getattr(args, kind))]
     if not args.aws_rules:
         command.append("--no-aws-rules")
+    if args.revisions:
+        command.append("--revisions")
     log_path = os.path.join(state_dir, "faultproxy.log")
     with open(log_path, "ab") as log, open(os.devnull, "rb") as devnull:
         process = subprocess.Popen(command, stdin=devnull, stdout=log, stderr=subprocess.STDOUT,
@@ -654,6 +965,8 @@ def main(argv=None):
             command.add_argument("--" + kind, type=rate, default=0.0)
         command.add_argument("--no-aws-rules", dest="aws_rules", action="store_false",
                              help="forward what moto accepts and AWS refuses")
+        command.add_argument("--revisions", action="store_true",
+                             help="give functions, aliases and policies RevisionIds and check them as AWS does")
         if name == "serve":
             command.add_argument("--port", type=int, default=0)
     commands.add_parser("stop").add_argument("--state-dir", required=True)

@@ -5,6 +5,8 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 import urllib.error
 import urllib.request
 import zipfile
@@ -23,6 +25,8 @@ ENDPOINT = os.path.join(HERE, "endpoint.py")
 FAULTPROXY = os.path.join(HERE, "faultproxy.py")
 ACCOUNT = "123456789012"
 IN_PROGRESS = "The operation cannot be performed at this time. An update is in progress for resource: "
+STALE = ("The Revision Id provided does not match the latest Revision Id. "
+         "Call the GetFunction/GetAlias API to retrieve the latest Revision Id")
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +78,8 @@ def control(proxy, changes=None, method=None):
 def faults(proxy):
     """set_faults(**changes): a fresh sequence with the given faults (none by default); none again afterwards."""
     def set_faults(**changes):
-        settings = dict(seed=0, throttle=0.0, unavailable=0.0, conflict=0.0, lost=0.0, aws_rules=True, script=[])
+        settings = dict(seed=0, throttle=0.0, unavailable=0.0, conflict=0.0, lost=0.0, aws_rules=True,
+                        revisions=False, script=[])
         settings.update(changes)
         return control(proxy, settings)
 
@@ -317,12 +322,19 @@ def test_without_aws_rules_the_endpoint_answers(endpoint, proxy, faults, via_pro
 def test_control_path(proxy, faults, via_proxy):
     report = faults(seed=3, throttle=1.0)
     assert report["config"] == {"seed": 3, "throttle": 1.0, "unavailable": 0.0, "conflict": 0.0, "lost": 0.0,
-                                "aws_rules": True}
+                                "aws_rules": True, "revisions": False}
     assert report["requests"] == 0 and report["script"] == []
     for _request in range(3):  # the control path itself is never faulted
         assert control(proxy)["config"]["throttle"] == 1.0
     for bad in ({"throttle": 2}, {"throttle": 0.6, "lost": 0.6}, {"seed": "x"}, {"rate": 0.1},
-                {"script": [{"kind": "explode"}]}, ["not", "an", "object"]):
+                {"script": [{"kind": "explode"}]}, ["not", "an", "object"], {"revisions": "yes"},
+                {"script": [{"kind": "throttle", "operation": "NoSuchOperation"}]},
+                {"script": [{"kind": "throttle", "change": {"operation": "UpdateAlias"}}]},
+                {"script": [{"kind": "interfere", "operation": "UpdateAlias"}]},
+                {"script": [{"kind": "interfere", "operation": "UpdateAlias", "change": {"operation": "Explode"}}]},
+                {"script": [{"kind": "interfere", "change": {"operation": "UpdateAlias", "params": {}}}]},
+                {"script": [{"kind": "barrier", "operation": "CreateFunction", "parties": 1}]},
+                {"script": [{"kind": "barrier", "parties": 2}]}):
         with pytest.raises(urllib.error.HTTPError) as refused:
             control(proxy, bad)
         assert refused.value.code == 400
@@ -342,3 +354,189 @@ def test_control_path(proxy, faults, via_proxy):
     report = control(proxy)
     assert report["requests"] == 4 and report["script"] == []
     assert report["faults"] == {"throttle": {"ListFunctions": 1}, "unavailable": {"GetFunction": 1}}
+
+
+def refused_as_stale(call, **kwargs):
+    assert error_of(call, **kwargs) == (412, "PreconditionFailedException", STALE)
+
+
+def test_revisions_are_given_and_checked_as_aws_does(endpoint, proxy, faults, via_proxy, direct):
+    create_function(direct, endpoint, "fp-revised", Publish=True)
+    direct.create_alias(FunctionName="fp-revised", Name="live", FunctionVersion="1")
+    direct.add_permission(FunctionName="fp-revised", StatementId="s3", Action="lambda:InvokeFunction",
+                          Principal="s3.amazonaws.com")
+    assert "RevisionId" not in direct.get_function(FunctionName="fp-revised")["Configuration"]  # moto 5.2.5
+    faults(revisions=True)
+
+    # A function's revision: the same from every read, a new one with every change.
+    first = via_proxy.get_function(FunctionName="fp-revised")["Configuration"]["RevisionId"]
+    assert via_proxy.get_function_configuration(FunctionName="fp-revised")["RevisionId"] == first
+    listed = via_proxy.list_functions()["Functions"]
+    assert [f["RevisionId"] for f in listed if f["FunctionName"] == "fp-revised"] == [first]
+    mark = requestlog.count(url=endpoint["url"])
+    second = via_proxy.update_function_configuration(FunctionName="fp-revised", MemorySize=256,
+                                                     RevisionId=first)["RevisionId"]
+    assert second != first
+    assert via_proxy.get_function(FunctionName="fp-revised")["Configuration"]["RevisionId"] == second
+    refused_as_stale(via_proxy.update_function_configuration, FunctionName="fp-revised", Timeout=9, RevisionId=first)
+    refused_as_stale(via_proxy.update_function_code, FunctionName="fp-revised", ZipFile=zipped("X = 2\n"),
+                     RevisionId=first)
+    refused_as_stale(via_proxy.publish_version, FunctionName="fp-revised", RevisionId=first)
+    # The refused writes never reached the endpoint: it saw only the proxy's reads of the revision.
+    assert requestlog.lambda_ops(mark, url=endpoint["url"]) == [
+        "GetFunctionConfiguration", "UpdateFunctionConfiguration", "GetFunction"] + ["GetFunctionConfiguration"] * 3
+    assert direct.get_function(FunctionName="fp-revised")["Configuration"]["Timeout"] == 3
+    # Without a RevisionId a write is applied whatever changed, as on AWS.
+    assert via_proxy.update_function_configuration(FunctionName="fp-revised", Timeout=9)["RevisionId"] != second
+
+    # An alias's revision (moto's never changes).
+    alias_first = via_proxy.get_alias(FunctionName="fp-revised", Name="live")["RevisionId"]
+    assert alias_first != direct.get_alias(FunctionName="fp-revised", Name="live")["RevisionId"]
+    alias_second = via_proxy.update_alias(FunctionName="fp-revised", Name="live", Description="ours",
+                                          RevisionId=alias_first)["RevisionId"]
+    assert alias_second != alias_first
+    assert [a["RevisionId"] for a in via_proxy.list_aliases(FunctionName="fp-revised")["Aliases"]] == [alias_second]
+    refused_as_stale(via_proxy.update_alias, FunctionName="fp-revised", Name="live", Description="late",
+                     RevisionId=alias_first)
+    assert direct.get_alias(FunctionName="fp-revised", Name="live")["Description"] == "ours"
+
+    # A policy's revision moves with every statement added or removed (moto's does not move on a remove).
+    policy_first = via_proxy.get_policy(FunctionName="fp-revised")["RevisionId"]
+    via_proxy.add_permission(FunctionName="fp-revised", StatementId="sns", Action="lambda:InvokeFunction",
+                             Principal="sns.amazonaws.com", RevisionId=policy_first)
+    policy_second = via_proxy.get_policy(FunctionName="fp-revised")["RevisionId"]
+    refused_as_stale(via_proxy.remove_permission, FunctionName="fp-revised", StatementId="s3",
+                     RevisionId=policy_first)
+    via_proxy.remove_permission(FunctionName="fp-revised", StatementId="s3", RevisionId=policy_second)
+    assert via_proxy.get_policy(FunctionName="fp-revised")["RevisionId"] not in (policy_first, policy_second)
+    statements = json.loads(direct.get_policy(FunctionName="fp-revised")["Policy"])["Statement"]
+    assert [statement["Sid"] for statement in statements] == ["sns"]
+    assert control(proxy)["revisions"] == {
+        "checked": {"UpdateFunctionConfiguration": 2, "UpdateFunctionCode": 1, "PublishVersion": 1, "UpdateAlias": 2,
+                    "AddPermission": 1, "RemovePermission": 2},
+        "refused": {"UpdateFunctionConfiguration": 1, "UpdateFunctionCode": 1, "PublishVersion": 1, "UpdateAlias": 1,
+                    "RemovePermission": 1}}
+
+
+def test_without_revisions_the_answers_are_the_endpoints(endpoint, proxy, faults, via_proxy, direct):
+    create_function(direct, endpoint, "fp-unrevised")
+    assert "RevisionId" not in via_proxy.get_function(FunctionName="fp-unrevised")["Configuration"]
+    via_proxy.update_function_configuration(FunctionName="fp-unrevised", MemorySize=256, RevisionId="anything")
+    assert control(proxy)["revisions"] == {"checked": {}, "refused": {}}
+
+
+def test_someone_elses_change_in_between_refuses_the_stale_write(endpoint, proxy, faults, via_proxy, direct):
+    create_function(direct, endpoint, "fp-interfered")
+    faults(revisions=True, script=[{"kind": "interfere", "operation": "UpdateFunctionConfiguration", "change": {
+        "operation": "UpdateFunctionConfiguration",
+        "params": {"FunctionName": "fp-interfered", "Timeout": 42, "Description": "theirs"}}}])
+    revision = via_proxy.get_function(FunctionName="fp-interfered")["Configuration"]["RevisionId"]
+    mark = requestlog.count(url=endpoint["url"])
+    refused_as_stale(via_proxy.update_function_configuration, FunctionName="fp-interfered", MemorySize=256,
+                     RevisionId=revision)
+    # Their change was made; ours was not forwarded.
+    assert requestlog.lambda_ops(mark, url=endpoint["url"]) == ["UpdateFunctionConfiguration",
+                                                                "GetFunctionConfiguration"]
+    configuration = direct.get_function_configuration(FunctionName="fp-interfered")
+    assert (configuration["MemorySize"], configuration["Timeout"], configuration["Description"]) == (128, 42, "theirs")
+    # Read again, write again: both changes are there.
+    revision = via_proxy.get_function(FunctionName="fp-interfered")["Configuration"]["RevisionId"]
+    via_proxy.update_function_configuration(FunctionName="fp-interfered", MemorySize=256, RevisionId=revision)
+    configuration = direct.get_function_configuration(FunctionName="fp-interfered")
+    assert (configuration["MemorySize"], configuration["Timeout"], configuration["Description"]) == (256, 42, "theirs")
+    report = control(proxy)
+    assert report["interfered"] == [{"n": 2, "operation": "UpdateFunctionConfiguration",
+                                     "changes": [{"operation": "UpdateFunctionConfiguration", "status": "ok"}]}]
+    assert report["injected"] == [{"n": 2, "operation": "UpdateFunctionConfiguration", "kind": "interfere"}]
+    assert report["answered"] == [
+        {"n": 1, "operation": "GetFunction", "status": 200},
+        {"n": 2, "operation": "UpdateFunctionConfiguration", "status": 412},
+        {"n": 3, "operation": "GetFunction", "status": 200},
+        {"n": 4, "operation": "UpdateFunctionConfiguration", "status": 200}]
+    assert report["revisions"] == {"checked": {"UpdateFunctionConfiguration": 2},
+                                   "refused": {"UpdateFunctionConfiguration": 1}}
+
+
+def test_a_write_without_revision_id_is_applied_over_the_change(endpoint, proxy, faults, via_proxy, direct):
+    create_function(direct, endpoint, "fp-blind")
+    direct.publish_version(FunctionName="fp-blind")
+    direct.create_alias(FunctionName="fp-blind", Name="live", FunctionVersion="1", Description="first")
+    faults(revisions=True, script=[{"kind": "interfere", "operation": "UpdateAlias", "change": [
+        {"operation": "UpdateAlias", "params": {"FunctionName": "fp-blind", "Name": "live", "Description": "theirs"}},
+        {"operation": "UpdateFunctionConfiguration", "params": {"FunctionName": "fp-blind", "Timeout": 7}}]}])
+    via_proxy.update_alias(FunctionName="fp-blind", Name="live", Description="ours")
+    assert direct.get_alias(FunctionName="fp-blind", Name="live")["Description"] == "ours"  # theirs is lost
+    assert direct.get_function_configuration(FunctionName="fp-blind")["Timeout"] == 7
+    assert [change["status"] for change in control(proxy)["interfered"][0]["changes"]] == ["ok", "ok"]
+
+
+def test_a_change_the_endpoint_refuses_is_reported_to_the_request(endpoint, proxy, faults, via_proxy, direct):
+    create_function(direct, endpoint, "fp-bad-change")
+    faults(revisions=True, script=[{"kind": "interfere", "operation": "UpdateFunctionConfiguration", "change": {
+        "operation": "UpdateFunctionConfiguration", "params": {"FunctionName": "fp-no-such-function", "Timeout": 9}}}])
+    mark = requestlog.count(url=endpoint["url"])
+    status, code, message = error_of(via_proxy.update_function_configuration, FunctionName="fp-bad-change",
+                                     MemorySize=256)
+    assert (status, code) == (400, "FaultProxyInterferenceFailed")
+    assert "UpdateFunctionConfiguration" in message and "ResourceNotFoundException" in message
+    assert requestlog.lambda_ops(mark, url=endpoint["url"]) == ["UpdateFunctionConfiguration"]  # theirs only
+    assert direct.get_function_configuration(FunctionName="fp-bad-change")["MemorySize"] == 128
+
+
+def concurrently(*calls):
+    """Run the calls at once, each in its own thread; their outcomes, in the order given."""
+    outcomes = [None] * len(calls)
+
+    def run(index, call):
+        outcomes[index] = outcome(call)
+
+    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    return outcomes
+
+
+def test_a_barrier_lets_two_clients_read_before_either_writes(endpoint, proxy, faults, direct):
+    create_function(direct, endpoint, "fp-race")
+    faults(revisions=True, script=[{"kind": "barrier", "operation": "UpdateFunctionConfiguration", "parties": 2}])
+
+    def writer(**change):
+        def write():
+            lambda_client = client(proxy["url"])
+            revision = lambda_client.get_function(FunctionName="fp-race")["Configuration"]["RevisionId"]
+            lambda_client.update_function_configuration(FunctionName="fp-race", RevisionId=revision, **change)
+        return write
+
+    assert sorted(concurrently(writer(MemorySize=256), writer(Timeout=30))) == ["PreconditionFailedException", "ok"]
+    report = control(proxy)
+    assert report["script"] == []
+    assert [(b["operation"], b["parties"], len(b["arrived"]), b["met"]) for b in report["barriers"]] == [
+        ("UpdateFunctionConfiguration", 2, 2, True)]
+    assert report["revisions"] == {"checked": {"UpdateFunctionConfiguration": 2},
+                                   "refused": {"UpdateFunctionConfiguration": 1}}
+    configuration = direct.get_function_configuration(FunctionName="fp-race")
+    assert [configuration["MemorySize"], configuration["Timeout"]] in ([256, 3], [128, 30])
+
+
+def test_two_creates_held_by_a_barrier_one_is_refused(endpoint, proxy, faults, direct):
+    faults(script=[{"kind": "barrier", "operation": "CreateFunction", "parties": 2}])
+
+    def create():
+        create_function(client(proxy["url"]), endpoint, "fp-race-create")
+
+    assert sorted(concurrently(create, create)) == ["ResourceConflictException", "ok"]
+    report = control(proxy)
+    assert [entry["status"] for entry in report["answered"]] == [201, 409]  # one at a time, in arrival order
+    assert report["barriers"][0]["met"] is True
+
+
+def test_a_barrier_whose_parties_do_not_all_come_lets_the_others_go(endpoint, proxy, faults, via_proxy):
+    faults(script=[{"kind": "barrier", "operation": "ListFunctions", "parties": 2, "timeout": 1}])
+    started = time.monotonic()
+    assert outcome(via_proxy.list_functions) == "ok"
+    assert time.monotonic() - started >= 1
+    report = control(proxy)
+    assert report["barriers"] == [{"operation": "ListFunctions", "parties": 2, "arrived": [1], "met": False}]
+    assert report["script"] == [{"kind": "barrier", "operation": "ListFunctions", "parties": 2, "timeout": 1}]
