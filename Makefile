@@ -109,14 +109,15 @@ docs-check: .venv/docs/.ready
 # collection or above it: this repository's would list nothing under the
 # ignored .build/, so the copy gets an empty repository of its own (its files
 # are then listed as untracked, .gitignore still applies).
-.PHONY: collection
-collection:
-	rm -rf $(COLLECTION)
-	mkdir -p $(COLLECTION)
+copy_collection = rm -rf $(1) && mkdir -p $(1) && \
 	git ls-files -z --cached --others --exclude-standard \
 		| while IFS= read -r -d '' f; do [[ -e "$$f" ]] && printf '%s\0' "$$f"; done \
-		| tar --null --files-from=- -cf - | tar -xf - -C $(COLLECTION)
-	git -C $(COLLECTION) -c init.defaultBranch=main init --quiet
+		| tar --null --files-from=- -cf - | tar -xf - -C $(1) && \
+	git -C $(1) -c init.defaultBranch=main init --quiet
+
+.PHONY: collection
+collection:
+	$(call copy_collection,$(COLLECTION))
 
 # --- test steps ---------------------------------------------------------------
 
@@ -135,16 +136,23 @@ $(addprefix units-,$(CORES)): units-%: pip-bootstrap-% collection
 
 # The endpoint is stopped however the run ends (trap). The modules run on the
 # controller (local connection); tests/integration/requirements.txt gives its venv boto3.
+# INTEGRATION_TARGETS="lambda_alias lambda_info": only those targets. Both cores run at once, each in a copy of its own (ansible-test writes tests/output/ and the
+# integration config into the copy) against an endpoint of its own; the output of each is shown
+# whole when it ends.
+integration_copy = $(BUILD_ROOT)/integration-$(1)/ansible_collections/cloudfn/aws_lambda
 .PHONY: integration $(addprefix integration-,$(CORES))
-integration: $(addprefix integration-,$(CORES))
-$(addprefix integration-,$(CORES)): integration-%: pip-bootstrap-% collection
-	state=$(ENDPOINT_STATE)-integration-$*; \
+integration: $(addprefix pip-bootstrap-,$(CORES))
+	$(MAKE) --no-print-directory --keep-going -j$(words $(CORES)) --output-sync=target $(addprefix integration-,$(CORES))
+$(addprefix integration-,$(CORES)): integration-%: pip-bootstrap-%
+	$(call copy_collection,$(call integration_copy,$*))
+	state=$(ENDPOINT_STATE)-integration-$*; copy=$(call integration_copy,$*); \
 	endpoint="$(call venv,$*)/bin/python $(CURDIR)/tests/utils/endpoint.py"; \
 	trap "$$endpoint stop --state-dir $$state" EXIT; \
 	$$endpoint start --state-dir $$state; \
-	$$endpoint integration-config --state-dir $$state > $(COLLECTION)/tests/integration/integration_config.yml; \
-	cat $(COLLECTION)/tests/integration/integration_config.yml; \
-	$(call ansible_test,$*) integration --venv --python $(PYTHON_VERSION) --color no
+	$$endpoint integration-config --state-dir $$state > $$copy/tests/integration/integration_config.yml; \
+	cat $$copy/tests/integration/integration_config.yml; \
+	cd $$copy && PATH="$(call venv,$*)/bin:$(dir $(PYTHON312)):$$PATH" $(call venv,$*)/bin/ansible-test \
+		integration --venv --python $(PYTHON_VERSION) --color no $(INTEGRATION_TARGETS)
 
 # Playbooks that use the collection (demo/, the integration targets) resolve it from the .build copy.
 .PHONY: lint

@@ -31,6 +31,9 @@ else:
 
 COLLECTION_VERSION = "0.1.0"
 
+# How many times a task plans at most when writes are refused for a stale RevisionId (see run_module).
+STALE_PASSES = 3
+
 # How many times an operation refused with "an update is in progress" is tried again.
 CONFLICT_RETRIES = 6
 
@@ -89,10 +92,11 @@ class StaleRevision(Exception):
     """AWS refused a write that carried a RevisionId (PreconditionFailedException): the resource changed
     after this run read it, by someone else, or by this run's own earlier try whose answer was lost."""
 
-    def __init__(self, operation, error):
+    def __init__(self, operation, error, resent=0):
         super().__init__("%s: %s" % (operation, error))
         self.operation = operation
         self.error = error
+        self.resent = resent  # how many times botocore had sent the refused request again
 
 
 def run_module(argument_spec, run, client_class=None, **kwargs):
@@ -101,24 +105,33 @@ def run_module(argument_spec, run, client_class=None, **kwargs):
     answer as the task's result.
 
     When a write is refused because the resource changed since ``run`` read it (:class:`StaleRevision`),
-    ``run`` starts again once, from a fresh read, so it plans against what is there now instead of
-    overwriting it; a second refusal fails the task. A first pass that already changed something
-    leaves the task ``changed``.
+    ``run`` starts again from a fresh read, so it plans against what is there now instead of
+    overwriting it. A second refusal of a request sent once fails the task (someone keeps changing
+    it); a refusal of a request botocore sent again may be this run's own lost answer and does not
+    count, up to STALE_PASSES plans in all. A pass that already changed something leaves the task
+    ``changed``.
     """
     kwargs.setdefault("supports_check_mode", True)
     module = lambda_module(argument_spec, **kwargs)
     client = (client_class or LambdaClient)(module)
     client.replan_on_stale = True
-    try:
-        result = run(module, client)
-    except StaleRevision as stale:
+    passes = refusals = 0
+    while True:
         changed_before = client.changes_sent > 0
-        client.replan_on_stale = False
-        module.warn("%s was refused because the resource changed after this task read it (%s); the task read it "
-                    "again and planned its changes against what is there now." % (
-                        stale.operation, stale.error.response.get("Error", {}).get("Message", "")))
-        result = run(module, client)
-        result["changed"] = result.get("changed", False) or changed_before
+        try:
+            result = run(module, client)
+            break
+        except StaleRevision as stale:
+            passes += 1
+            # A refused request that botocore had sent again may have met this run's own first try
+            # (applied, answer lost): only a refusal of a request sent once is surely someone else.
+            refusals += 0 if stale.resent else 1
+            if refusals > 1 or passes >= STALE_PASSES:
+                client.fail_aws(stale.operation, stale.error)
+            module.warn("%s was refused because the resource changed after this task read it (%s); the task read "
+                        "it again and planned its changes against what is there now." % (
+                            stale.operation, stale.error.response.get("Error", {}).get("Message", "")))
+    result["changed"] = result.get("changed", False) or changed_before
     module.exit_json(**result)
 
 
@@ -264,7 +277,7 @@ class LambdaClient:
                 if resent and operation.startswith(("Delete", "Remove")) and error_code(e) in NOT_FOUND_CODES:
                     return {}  # the first try deleted it; its answer was lost
                 if self.replan_on_stale and error_code(e) == "PreconditionFailedException":
-                    raise StaleRevision(operation, e)
+                    raise StaleRevision(operation, e, resent)
                 if already_done is not None and says_already_exists(e):
                     answer = already_done(e)
                     if answer is not None:

@@ -366,6 +366,46 @@ def fix_invoke():
     LambdaResponse.invoke = invoke
 
 
+def fix_event_source_mapping_alias():
+    """Make moto 5.2.5 keep the alias in the FunctionArn of a mapping made or moved for an alias, as AWS does.
+
+    A mapping created (or updated) with FunctionName NAME:ALIAS (or an ARN ending in :ALIAS) gets,
+    from moto, the ARN of the version the alias points to at that moment (unqualified for $LATEST). AWS
+    keeps the alias (arn:...:function:NAME:ALIAS), so the mapping follows the alias to every later
+    version, and ListEventSourceMappings lists it with that ARN. Put the alias back after moto's
+    create and update. This corrects the stand-in; the collection is not touched.
+    """
+    from moto.awslambda.models import LambdaBackend
+
+    def alias_arn(functions, function_name):
+        """The ARN AWS gives a mapping of NAME:ALIAS (None for a version, $LATEST or no qualifier)."""
+        name, separator, qualifier = function_name.split(":function:")[-1].partition(":")
+        if not separator or qualifier.isdigit() or qualifier == "$LATEST":
+            return None
+        function = functions.get_function_by_name_or_arn_with_qualifier(name)
+        return "%s:%s" % (function.function_arn.split(":$LATEST")[0], qualifier)
+
+    original_create = LambdaBackend.create_event_source_mapping
+    original_update = LambdaBackend.update_event_source_mapping
+
+    def create_event_source_mapping(self, spec):
+        mapping = original_create(self, spec)
+        arn = alias_arn(self._lambdas, spec.get("FunctionName") or "")
+        if arn:
+            mapping.function_arn = arn
+        return mapping
+
+    def update_event_source_mapping(self, uuid, spec):
+        mapping = original_update(self, uuid, spec)
+        arn = alias_arn(self._lambdas, spec.get("FunctionName") or "") if mapping else None
+        if arn:
+            mapping.function_arn = arn
+        return mapping
+
+    LambdaBackend.create_event_source_mapping = create_event_source_mapping
+    LambdaBackend.update_event_source_mapping = update_event_source_mapping
+
+
 def serve(port, state_dir=None):
     """Run moto's server with the request log in this process until SIGTERM/SIGINT."""
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
@@ -375,6 +415,7 @@ def serve(port, state_dir=None):
     fix_version_numbers()
     fix_event_invoke_configs()
     fix_invoke()
+    fix_event_source_mapping_alias()
 
     os.environ.setdefault("MOTO_PORT", str(port))  # moto builds some URLs (e.g. S3 presigned) from it
     jsonl_path = os.path.join(state_dir, "requests.jsonl") if state_dir else None

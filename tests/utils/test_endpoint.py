@@ -226,3 +226,20 @@ def test_invoke_finds_the_function_version_or_alias(lambda_client, endpoint):
         with pytest.raises(lambda_client.exceptions.ResourceNotFoundException):
             lambda_client.invoke(**params)
     lambda_client.delete_function(FunctionName="runs")
+
+
+def test_a_mapping_for_an_alias_keeps_the_alias(endpoint, lambda_client):
+    """AWS keeps NAME:ALIAS in a mapping's FunctionArn (moto 5.2.5 put the aliased version there)."""
+    sqs = boto3.client("sqs", endpoint_url=endpoint["url"], region_name="us-east-1",
+                       aws_access_key_id="testing", aws_secret_access_key="testing")
+    url = sqs.create_queue(QueueName="aliased")["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    lambda_client.create_function(FunctionName="aliased", Runtime="python3.12", Role=endpoint["role_arn"],
+                                  Handler="index.handler", Code={"ZipFile": zipped_handler()}, Publish=True)
+    lambda_client.create_alias(FunctionName="aliased", Name="live", FunctionVersion="1")
+    mapping = lambda_client.create_event_source_mapping(FunctionName="aliased:live", EventSourceArn=queue_arn)
+    assert mapping["FunctionArn"].endswith(":function:aliased:live")
+    listed = lambda_client.list_event_source_mappings(EventSourceArn=queue_arn)["EventSourceMappings"]
+    assert [m["FunctionArn"] for m in listed] == [mapping["FunctionArn"]]
+    lambda_client.delete_event_source_mapping(UUID=mapping["UUID"])
+    lambda_client.delete_function(FunctionName="aliased")

@@ -78,3 +78,17 @@ def test_a_second_refusal_fails_saying_nothing_was_overwritten(main, lambda_stub
     assert "nothing was overwritten" in result["msg"]
     assert "UpdateAlias failed: PreconditionFailedException" in result["msg"]
     lambda_stub.assert_no_pending_responses()
+
+
+def test_a_refusal_of_a_resent_request_may_be_our_own_lost_answer_and_does_not_count(main, lambda_stub):
+    """Our first UpdateAlias was applied but its answer lost; botocore's resend met our own new revision."""
+    lambda_stub.add_response("get_alias", alias("1", "old", "r1"))
+    lambda_stub.add_client_error("update_alias", "PreconditionFailedException", STALE, 412,
+                                 response_meta={"RetryAttempts": 1})
+    lambda_stub.add_response("get_alias", alias("1", "older", "r2"))
+    lambda_stub.add_client_error("update_alias", "PreconditionFailedException", STALE, 412)
+    lambda_stub.add_response("get_alias", alias("1", "oldest", "r3"))
+    lambda_stub.add_response("update_alias", alias("1", "new", "r4"))
+    code, result = main(function_name="hello", name="live", description="new")
+    assert code == 0 and result["changed"] is True and result["warnings"]  # 2.19+ shows a repeated warning once
+    lambda_stub.assert_no_pending_responses()

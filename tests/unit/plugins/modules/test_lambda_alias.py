@@ -40,7 +40,6 @@ def alias(version="1", description="", weights=None, revision="r1"):
     return answer
 
 
-
 def run(stub, check_mode=False, diff=True, **options):
     module = FakeModule(check_mode=check_mode, diff=diff, **params(**options))
     assert lambda_alias.validate(module.params) == []

@@ -57,7 +57,6 @@ def answer(qualifier="$LATEST", retries=None, age=None, on_success=None, on_fail
     return config
 
 
-
 def run(stub, check_mode=False, diff=True, **options):
     module = FakeModule(check_mode=check_mode, diff=diff, **params(**options))
     assert eic.validate(module.params) == []

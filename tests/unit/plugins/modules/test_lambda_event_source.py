@@ -51,7 +51,6 @@ def listed(*mappings):
     return {"EventSourceMappings": list(mappings)}
 
 
-
 def run(stub, check_mode=False, diff=True, **options):
     module = FakeModule(check_mode=check_mode, diff=diff, **params(**options))
     assert module_under_test.validate(module.params) == []

@@ -39,7 +39,6 @@ def params(**options):
     return values
 
 
-
 def run(stub, check_mode=False, **options):
     module = FakeModule(check_mode=check_mode, **params(**options))
     assert lambda_info.validate(module.params) == []

@@ -38,7 +38,6 @@ def answer(body=b"", status=200, **headers):
     return response
 
 
-
 def module_for(check_mode=False, **options):
     module = FakeModule(check_mode=check_mode, **params(**options))
     assert lambda_invoke.validate(module.params) == []

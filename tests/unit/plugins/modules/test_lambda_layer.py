@@ -60,7 +60,6 @@ def aws_statement(sid, principal, organization_id=None, number=3):
     return statement
 
 
-
 @pytest.fixture
 def src(tmp_path):
     (tmp_path / "python").mkdir()

@@ -45,7 +45,6 @@ def config(requested=10, allocated=None, status="READY", reason=None):
     return answer
 
 
-
 def run(stub, check_mode=False, diff=True, **options):
     module = FakeModule(check_mode=check_mode, diff=diff, **params(**options))
     assert module_under_test.validate(module.params) == []
