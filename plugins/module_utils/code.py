@@ -93,7 +93,8 @@ def package_path(path, option="src", zip_only=False):
             raise CodeError("%s: %s is a directory, not a zip file. Use src to package a directory." % (option, path))
         files = _files_below(path)
         if not files:
-            raise CodeError("%s: the directory %s holds no file to package." % (option, path))
+            raise CodeError("%s: the directory %s holds no file to package. Put the code in it, or give another "
+                            "directory, file or .zip." % (option, path))
         return CodePackage(deterministic_zip(files), "directory")
     if path.lower().endswith(".zip") or zip_only:
         if not is_zip(path):

@@ -400,11 +400,14 @@ def function_arn_of(module, client, key):
     Fails the task, before any change, when the function, version or alias does not exist.
     """
     answer = client.call("GetFunctionConfiguration", missing_ok=True, **key)
+    if answer is None and "Qualifier" in key:
+        module.fail_json(msg="qualifier: the function %s has no version or alias %s (or the function does not exist). "
+                             "Create it first (cloudfn.aws_lambda.lambda_function with publish: true, or lambda_alias), "
+                             "or name one it has." % (module.params["function_name"], key["Qualifier"]))
     if answer is None:
-        what = ("version or alias %s" % key["Qualifier"]) if "Qualifier" in key else "function"
-        module.fail_json(msg="function_name: the %s of %s does not exist (or the function does not). Create it first "
-                             "(cloudfn.aws_lambda.lambda_function, lambda_alias), or name one that exists."
-                             % (what, module.params["function_name"]))
+        module.fail_json(msg="function_name: the function %s does not exist. Create it first "
+                             "(cloudfn.aws_lambda.lambda_function), or name one that exists."
+                             % module.params["function_name"])
     return "%s:%s" % (":".join(answer["FunctionArn"].split(":")[:7]), key.get("Qualifier") or LATEST)
 
 

@@ -468,6 +468,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.event_source im
     split_function,
     timestamp_text,
 )
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import function_name_problem
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
     USER_KEYED,
     Outcome,
@@ -599,6 +600,8 @@ def validate(params):
         params = merge_source_params(params)
     except ValueError as e:
         return [str(e)]
+    if params.get("function_name"):
+        errors.extend(problem for problem in [function_name_problem(params["function_name"], qualified=True)] if problem)
     kind = None
     try:
         kind = kind_of(params.get("event_source_arn"), params.get("self_managed_event_source"))

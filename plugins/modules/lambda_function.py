@@ -738,7 +738,9 @@ def layer_version_arn(client, name, version):
     """The ARN of layer ``name`` version ``version`` (GetLayerVersion), for layers given by name."""
     answer = client.call("GetLayerVersion", missing_ok=True, LayerName=name, VersionNumber=int(version))
     if answer is None:
-        client.module.fail_json(msg="layers: version %s of the layer %s was not found." % (version, name))
+        client.module.fail_json(msg="layers: version %s of the layer %s was not found. Publish it first "
+                                    "(cloudfn.aws_lambda.lambda_layer), or give a version the layer has "
+                                    "(cloudfn.aws_lambda.lambda_layer_info lists them)." % (version, name))
     return answer["LayerVersionArn"]
 
 

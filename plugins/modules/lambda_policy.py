@@ -218,7 +218,11 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import (
     principal_kind,
     stored_form,
 )
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import function_name_problem, qualifier_problem
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
+    function_name_problem,
+    qualifier_problem,
+    split_qualified,
+)
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import USER_KEYED, changed_fields, ensure
 
 STATEMENT_ID = re.compile(r"^[a-zA-Z0-9_-]{1,100}$")
@@ -280,6 +284,15 @@ def validate(params):
     problem = qualifier is not None and qualifier_problem(qualifier, "qualifier/alias/version")
     if problem:
         errors.append(problem)
+    named = split_qualified(name)[1]
+    if qualifier is not None and named is not None and str(qualifier) != named:
+        errors.append("qualifier: %s differs from the qualifier %s that function_name ends with; give the version or "
+                      "alias once." % (qualifier, named))
+    for option, value in (("qualifier/alias/version", qualifier), ("function_name", named)):
+        if value == "$LATEST":
+            errors.append("%s: AWS keeps no resource policy for $LATEST (AddPermission refuses it); leave $LATEST out "
+                          "to manage the function's own policy, which covers $LATEST, or give a published version or "
+                          "an alias." % option)
     if params.get("version") is not None and params["version"] < 1:
         errors.append("version must be a published version number (1 or more), not %s." % params["version"])
     if not STATEMENT_ID.match(params["statement_id"]):

@@ -234,7 +234,7 @@ def test_create_for_a_missing_function_or_alias_fails_before_any_change(lambda_s
     sent = count_calls(lambda_stub.client)
     missing(lambda_stub, message="Function not found: %s:nope" % FUNCTION_ARN)
     missing(lambda_stub, "get_function_configuration", "Function not found: %s:nope" % FUNCTION_ARN)
-    with pytest.raises(ModuleFailed, match=r"^function_name: the version or alias nope of hello does not exist"):
+    with pytest.raises(ModuleFailed, match=r"^qualifier: the function hello has no version or alias nope"):
         run(lambda_stub, check_mode=check_mode, qualifier="nope", maximum_retry_attempts=0)
     assert sent == ["GetFunctionEventInvokeConfig", "GetFunctionConfiguration"]
 

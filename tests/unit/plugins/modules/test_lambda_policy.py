@@ -88,6 +88,9 @@ def test_qualifier_from_qualifier_alias_or_version(options, qualifier):
     ({"version": 0}, "version must be a published version number"),
     ({"qualifier": "a/b"}, "qualifier/alias/version: a/b is neither"),
     ({"function_name": "a/b"}, "function_name: a/b is not a function name or ARN"),
+    ({"qualifier": "$LATEST"}, "qualifier/alias/version: AWS keeps no resource policy for $LATEST"),
+    ({"function_name": "hello:$LATEST"}, "function_name: AWS keeps no resource policy for $LATEST"),
+    ({"function_name": "hello:1", "qualifier": "2"}, "qualifier: 2 differs from the qualifier 1"),
 ])
 def test_bad_input_is_named_with_its_fix(options, message):
     errors = lambda_policy.validate(params(**options))
@@ -108,7 +111,6 @@ def test_bad_input_is_named_with_its_fix(options, message):
     {"principal": "arn:aws:iam::111122223333:role/caller"},
     {"principal": "*", "principal_org_id": ORG},
     {"principal": "alexa-appkit.amazon.com", "source_arn": None, "event_source_token": "amzn1.ask.skill.x-1"},
-    {"qualifier": "$LATEST"},
 ])
 def test_good_input_passes(options):
     assert lambda_policy.validate(params(**options)) == []
