@@ -2,13 +2,15 @@
 # Copyright: cloudfn.aws_lambda contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
+import json
 import time
 
+import boto3
 import pytest
 from ansible.module_utils.common import warnings as ansible_warnings
 from botocore.stub import Stubber
 
-from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import aws_client
+from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import aws_client, module_args
 
 
 @pytest.fixture(autouse=True)
@@ -51,3 +53,21 @@ def s3_stub():
 @pytest.fixture
 def iam_stub():
     yield from _stubbed("iam")
+
+
+@pytest.fixture
+def run_main(lambda_stub, monkeypatch, capsys):
+    """Runs a module's real main() with the given task arguments; every boto3 client is the stubbed one.
+
+    ``run_main(module, **args)`` returns (exit code, the JSON the module printed).
+    """
+    monkeypatch.setattr(boto3.session.Session, "client", lambda self, *args, **kwargs: lambda_stub.client)
+
+    def run(module, **args):
+        args = dict(dict(access_key="stub-access-key", secret_key="stub-secret-key", region="us-east-1"), **args)
+        with module_args(args):
+            with pytest.raises(SystemExit) as exited:
+                module.main()
+        return exited.value.code, json.loads(capsys.readouterr().out)
+
+    return run

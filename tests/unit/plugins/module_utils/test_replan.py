@@ -7,13 +7,10 @@
 Run through lambda_alias's real main(), with boto3's client answered by a Stubber.
 """
 
-import json
-
-import boto3
 import pytest
 
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_alias
-from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import FUNCTION_ARN, module_args
+from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import FUNCTION_ARN
 
 KEY = {"FunctionName": "hello", "Name": "live"}
 STALE = "The Revision Id provided does not match the latest Revision Id. Call the GetAlias API to retrieve the latest."
@@ -25,17 +22,8 @@ def alias(version, description, revision):
 
 
 @pytest.fixture
-def main(lambda_stub, monkeypatch, capsys):
-    monkeypatch.setattr(boto3.session.Session, "client", lambda self, *args, **kwargs: lambda_stub.client)
-
-    def run(**args):
-        args = dict(dict(access_key="stub-access", secret_key="stub-secret-value", region="us-east-1"), **args)
-        with module_args(args):
-            with pytest.raises(SystemExit) as exited:
-                lambda_alias.main()
-        return exited.value.code, json.loads(capsys.readouterr().out)
-
-    return run
+def main(run_main):
+    return lambda **args: run_main(lambda_alias, **args)
 
 
 def test_a_change_made_in_between_is_not_overwritten(main, lambda_stub):

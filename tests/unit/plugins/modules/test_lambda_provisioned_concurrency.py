@@ -2,16 +2,11 @@
 # Copyright: cloudfn.aws_lambda contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-import json
-
-import boto3
 import pytest
-
 
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_provisioned_concurrency as module_under_test
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
-    module_args,
     count_calls,
     FUNCTION_ARN,
     FakeModule,
@@ -411,21 +406,9 @@ def test_without_diff_mode_no_diff_is_returned(lambda_stub):
 # ------------------------------------------------------------------ main(), end to end
 
 @pytest.fixture
-def main_runner(lambda_stub, monkeypatch, capsys):
-    """Runs the module's main() with the given task arguments; every boto3 client is the stubbed one.
-
-    Returns (exit code, the JSON the module printed).
-    """
-    monkeypatch.setattr(boto3.session.Session, "client", lambda self, *args, **kwargs: lambda_stub.client)
-
-    def main(**args):
-        args = dict(dict(access_key="stub-access-key", secret_key="stub-secret-key", region="us-east-1"), **args)
-        with module_args(args):
-            with pytest.raises(SystemExit) as exited:
-                module_under_test.main()
-        return exited.value.code, json.loads(capsys.readouterr().out)
-
-    return main
+def main_runner(run_main):
+    """Runs the module's main() with the given task arguments (see run_main in tests/unit/conftest.py)."""
+    return lambda **args: run_main(module_under_test, **args)
 
 
 def test_main_create_with_diff_and_wait(main_runner, lambda_stub, sleeps):
