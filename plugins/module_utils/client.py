@@ -2,14 +2,13 @@
 # Copyright: cloudfn.aws_lambda contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The collection's one Lambda client.
+"""The collection's one Lambda client: transport only.
 
-Every module builds its AnsibleModule with :func:`lambda_module` and talks to AWS
-only through :class:`LambdaClient`: the session comes from the connection options,
-botocore's retry modes handle throttling and 5xx answers, "an update is in
-progress" conflicts wait for the function to settle and try again, "not found"
-becomes ``None`` and every other AWS error fails the task with the operation,
-the AWS error code and its message.
+Every resource talks to AWS only through :class:`LambdaClient`: the session comes from the
+connection options, botocore's retry modes handle throttling and 5xx answers, "an update is in
+progress" conflicts wait for the function to settle and try again, "not found" becomes ``None``
+where the caller allows it, and every other error is raised as one of the typed exceptions of
+``errors.py`` (never a task failure: that is the module boundary's, ``runner.py``).
 """
 
 import math
@@ -17,7 +16,13 @@ import os
 import time
 import traceback
 
-from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import (
+    InvalidInput,
+    LambdaError,
+    Unsupported,
+    WaitFailed,
+    aws_error,
+)
 
 try:
     import boto3
@@ -31,9 +36,6 @@ else:
 
 COLLECTION_VERSION = "0.1.0"
 
-# How many times a task plans at most when writes are refused for a stale RevisionId (see run_module).
-STALE_PASSES = 3
-
 # How many times an operation refused with "an update is in progress" is tried again.
 CONFLICT_RETRIES = 6
 
@@ -43,96 +45,6 @@ MAPPING_WAIT_DELAY = 2  # seconds between two reads of a mapping that is still c
 
 NOT_FOUND_CODES = frozenset(("ResourceNotFoundException", "NoSuchEntity", "NoSuchKey", "404", "NotFound",
                              "ProvisionedConcurrencyConfigNotFoundException"))
-
-
-def connection_argument_spec():
-    """The connection options every module takes (documented in the ``connection`` fragment)."""
-    return dict(
-        access_key=dict(type="str", aliases=["aws_access_key_id", "aws_access_key"], no_log=False),
-        secret_key=dict(type="str", aliases=["aws_secret_access_key", "aws_secret_key"], no_log=True),
-        session_token=dict(type="str", aliases=["aws_session_token", "security_token"], no_log=True),
-        profile=dict(type="str", aliases=["aws_profile"]),
-        region=dict(type="str", aliases=["aws_region"]),
-        endpoint_url=dict(type="str", aliases=["aws_endpoint_url"]),
-        validate_certs=dict(type="bool", default=True),
-        aws_ca_bundle=dict(type="path"),
-        aws_config=dict(type="dict"),
-        retry_mode=dict(type="str", choices=["standard", "adaptive", "legacy"], default="standard"),
-        retry_max_attempts=dict(type="int", default=10),
-    )
-
-
-CONNECTION_MUTUALLY_EXCLUSIVE = [["profile", "access_key"], ["profile", "secret_key"], ["profile", "session_token"]]
-
-
-def lambda_module(argument_spec, mutually_exclusive=(), validate=None, **kwargs):
-    """An AnsibleModule with the connection options added and boto3 checked.
-
-    ``validate(params)``: the module's own local checks, a list of messages; any message fails the
-    task before a client is built or a request sent.
-    """
-    spec = connection_argument_spec()
-    spec.update(argument_spec)
-    module = AnsibleModule(
-        argument_spec=spec,
-        mutually_exclusive=list(mutually_exclusive) + CONNECTION_MUTUALLY_EXCLUSIVE,
-        **kwargs
-    )
-    if BOTO3_IMPORT_ERROR:
-        module.fail_json(msg=missing_required_lib("boto3 and botocore"), exception=BOTO3_IMPORT_ERROR)
-    errors = [] if module.params["retry_max_attempts"] >= 1 else [
-        "retry_max_attempts must be 1 or more (the first try counts as one attempt)."]
-    errors.extend(validate(module.params) if validate else [])
-    if errors:
-        module.fail_json(msg=" ".join(errors), errors=errors)
-    return module
-
-
-class StaleRevision(Exception):
-    """AWS refused a write that carried a RevisionId (PreconditionFailedException): the resource changed
-    after this run read it, by someone else, or by this run's own earlier try whose answer was lost."""
-
-    def __init__(self, operation, error, resent=0):
-        super().__init__("%s: %s" % (operation, error))
-        self.operation = operation
-        self.error = error
-        self.resent = resent  # how many times botocore had sent the refused request again
-
-
-def run_module(argument_spec, run, client_class=None, **kwargs):
-    """A module's whole ``main()``: the module (:func:`lambda_module`; check mode supported unless said
-    otherwise), its client (``client_class``, default :class:`LambdaClient`), and ``run(module, client)``'s
-    answer as the task's result.
-
-    When a write is refused because the resource changed since ``run`` read it (:class:`StaleRevision`),
-    ``run`` starts again from a fresh read, so it plans against what is there now instead of
-    overwriting it. A second refusal of a request sent once fails the task (someone keeps changing
-    it); a refusal of a request botocore sent again may be this run's own lost answer and does not
-    count, up to STALE_PASSES plans in all. A pass that already changed something leaves the task
-    ``changed``.
-    """
-    kwargs.setdefault("supports_check_mode", True)
-    module = lambda_module(argument_spec, **kwargs)
-    client = (client_class or LambdaClient)(module)
-    client.replan_on_stale = True
-    passes = refusals = 0
-    while True:
-        changed_before = client.changes_sent > 0
-        try:
-            result = run(module, client)
-            break
-        except StaleRevision as stale:
-            passes += 1
-            # A refused request that botocore had sent again may have met this run's own first try
-            # (applied, answer lost): only a refusal of a request sent once is surely someone else.
-            refusals += 0 if stale.resent else 1
-            if refusals > 1 or passes >= STALE_PASSES:
-                client.fail_aws(stale.operation, stale.error)
-            module.warn("%s was refused because the resource changed after this task read it (%s); the task read "
-                        "it again and planned its changes against what is there now." % (
-                            stale.operation, stale.error.response.get("Error", {}).get("Message", "")))
-    result["changed"] = result.get("changed", False) or changed_before
-    module.exit_json(**result)
 
 
 def error_code(error):
@@ -172,12 +84,15 @@ class LambdaClient:
     """boto3's Lambda client, with the collection's retries, waits and error handling."""
 
     def __init__(self, module, client=None):
+        """``module``: anything with ``params`` (the connection options, ``wait_timeout``) and ``warn(text)``:
+        an AnsibleModule, or one resource's task inside an application."""
         self.module = module
         self._clients = {}
         self.unsupported = set()  # operations the endpoint answered with a bare 404 (see endpoint_lacks)
         self.last_retry_attempts = 0
         self.replan_on_stale = False  # raise StaleRevision for a PreconditionFailedException (see run_module)
         self.changes_sent = 0  # writes AWS accepted in this run
+        self.applied = []  # those writes, in order: (operation, the resource's name or ARN when the request has one)
         if client is not None:  # an already built client (unit tests hand in a stubbed one)
             self._clients["lambda"] = client
             return
@@ -197,21 +112,21 @@ class LambdaClient:
                 region_name=params.get("region") or os.environ.get("AWS_REGION") or None,
             )
         except ProfileNotFound as e:
-            self.module.fail_json(msg="The AWS profile given in 'profile' was not found: %s. "
-                                      "Check the name against ~/.aws/config." % e)
+            raise InvalidInput("The AWS profile given in 'profile' was not found: %s. "
+                               "Check the name against ~/.aws/config." % e)
         if not session.region_name:
-            self.module.fail_json(msg="No AWS region is set: give the 'region' option (or set AWS_REGION or "
-                                      "AWS_DEFAULT_REGION, or a region in the profile).")
+            raise InvalidInput("No AWS region is set: give the 'region' option (or set AWS_REGION or "
+                               "AWS_DEFAULT_REGION, or a region in the profile).")
         try:
             credentials = session.get_credentials()
         except BotoCoreError as e:
-            self.module.fail_json(msg="AWS credentials could not be loaded: %s" % e)
+            raise InvalidInput("AWS credentials could not be loaded: %s" % e)
         if credentials is None:
-            self.module.fail_json(msg="No AWS credentials found: give 'access_key' and 'secret_key', or 'profile', "
-                                      "or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an "
-                                      "instance or container role is available.")
+            raise InvalidInput("No AWS credentials found: give 'access_key' and 'secret_key', or 'profile', "
+                               "or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an "
+                               "instance or container role is available.")
         if bool(params.get("access_key")) != bool(params.get("secret_key")):
-            self.module.fail_json(msg="'access_key' and 'secret_key' go together: give both or neither.")
+            raise InvalidInput("'access_key' and 'secret_key' go together: give both or neither.")
         return session
 
     def _client_config(self):
@@ -225,7 +140,7 @@ class LambdaClient:
         try:
             return Config(**options)
         except TypeError as e:
-            self.module.fail_json(msg="aws_config holds an option botocore does not know: %s" % e)
+            raise InvalidInput("aws_config holds an option botocore does not know: %s" % e)
 
     def service(self, name):
         """A boto3 client for ``name`` (lambda, iam, s3) built from the same connection options."""
@@ -266,6 +181,7 @@ class LambdaClient:
                 self.last_retry_attempts = resent + response.pop("ResponseMetadata", {}).get("RetryAttempts", 0)
                 if not operation.startswith(("Get", "List", "Head")):
                     self.changes_sent += 1
+                    self.applied.append(applied_entry(operation, params))
                 return response
             except ClientError as e:
                 resent += retried(e)
@@ -277,7 +193,7 @@ class LambdaClient:
                 if resent and operation.startswith(("Delete", "Remove")) and error_code(e) in NOT_FOUND_CODES:
                     return {}  # the first try deleted it; its answer was lost
                 if self.replan_on_stale and error_code(e) == "PreconditionFailedException":
-                    raise StaleRevision(operation, e, resent)
+                    raise aws_error(operation, e, resent=resent)
                 if already_done is not None and says_already_exists(e):
                     answer = already_done(e)
                     if answer is not None:
@@ -286,13 +202,12 @@ class LambdaClient:
                     self.wait_until_settled(params["FunctionName"], params.get("Qualifier"))
                     time.sleep(min(2 ** attempt, 10) * 0.5)
                     continue
-                self.fail_aws(operation, e)
+                raise aws_error(operation, e, resent=resent)
             except botocore.exceptions.ParamValidationError as e:
-                self.module.fail_json(msg="%s was refused before sending: %s" % (operation, e), operation=operation)
+                raise InvalidInput("%s was refused before sending: %s" % (operation, e), operation)
             except BotoCoreError as e:
-                self.module.fail_json(msg="%s failed: %s" % (operation, e), operation=operation,
-                                      exception=traceback.format_exc())
-        return None  # not reached: the last attempt either returns or fails
+                raise LambdaError("%s failed: %s" % (operation, e), operation)
+        return None  # not reached: the last attempt either returns or raises
 
     def paginate(self, operation, result_key, service="lambda", missing_ok=False, unsupported_ok=False, **params):
         """Every item of ``result_key`` across all pages (boto3's paginator, followed to the end).
@@ -309,9 +224,9 @@ class LambdaClient:
                 return self._lacking(operation, e, unsupported_ok)
             if missing_ok and error_code(e) in NOT_FOUND_CODES:
                 return None
-            self.fail_aws(operation, e)
+            raise aws_error(operation, e)
         except BotoCoreError as e:
-            self.module.fail_json(msg="%s failed: %s" % (operation, e), operation=operation)
+            raise LambdaError("%s failed: %s" % (operation, e), operation)
         return items
 
     def _lacking(self, operation, error, unsupported_ok):
@@ -322,28 +237,12 @@ class LambdaClient:
             self.module.warn("%s does not implement %s (it answered HTTP 404); what that operation reads was left "
                              "out. AWS answers it." % (endpoint, operation))
             return None
-        self.module.fail_json(msg="%s failed: %s does not implement this operation (it answered HTTP 404); AWS "
-                                  "does. Check endpoint_url." % (operation, endpoint),
-                              operation=operation, error=dict(code="404", message="not implemented"))
-        return None
-
-    def fail_aws(self, operation, error, prefix=""):
-        if not prefix and error_code(error) == "PreconditionFailedException":
-            prefix = ("The resource was changed by someone else after this task read it, so this change was not "
-                      "applied (nothing was overwritten); run the task again to converge from its new state. ")
-        details = error.response.get("Error", {})
-        code = details.get("Code", "Unknown")
-        message = details.get("Message", str(error))
-        self.module.fail_json(
-            msg="%s%s failed: %s: %s" % (prefix, operation, code, message),
-            operation=operation,
-            error=dict(code=code, message=message),
-            response_metadata=error.response.get("ResponseMetadata", {}),
-        )
+        raise Unsupported("%s failed: %s does not implement this operation (it answered HTTP 404); AWS does. "
+                          "Check endpoint_url." % (operation, endpoint), operation, "404", "not implemented")
 
     # ----------------------------------------------------------------- waiting
     def wait(self, waiter_name, timeout=None, **params):
-        """Run one of botocore's Lambda waiters; a failure state fails the task with AWS's reason."""
+        """Run one of botocore's Lambda waiters; a failure state raises WaitFailed with AWS's reason."""
         waiter = self.client.get_waiter(waiter_name)
         delay = waiter.config.delay
         timeout = timeout or self.module.params.get("wait_timeout") or 600
@@ -355,15 +254,15 @@ class LambdaClient:
             function_config = last.get("Configuration", last)
             reason = (function_config.get("StateReason") or function_config.get("LastUpdateStatusReason")
                       or last.get("Error", {}).get("Message") or e.kwargs.get("reason", str(e)))
-            self.module.fail_json(
-                msg="Waiting for %s (%s) did not succeed: %s" % (params.get("FunctionName"), waiter_name, reason),
+            raise WaitFailed(
+                "Waiting for %s (%s) did not succeed: %s" % (params.get("FunctionName"), waiter_name, reason),
                 state=function_config.get("State"), last_update_status=function_config.get("LastUpdateStatus"),
                 state_reason_code=function_config.get("StateReasonCode") or function_config.get("LastUpdateStatusReasonCode"))
 
     def wait_for_mapping(self, uuid, gone=False):
         """Read an event source mapping until it leaves the transitional states; ``gone``: until it is deleted.
 
-        Returns the last GetEventSourceMapping answer (None once gone). Fails the task when
+        Returns the last GetEventSourceMapping answer (None once gone). Raises WaitFailed when
         ``wait_timeout`` passes first.
         """
         timeout = self.module.params.get("wait_timeout") or 600
@@ -376,15 +275,13 @@ class LambdaClient:
             if answer is None:
                 if gone:
                     return None
-                self.module.fail_json(msg="The event source mapping %s disappeared while waiting for it to settle."
-                                          % uuid)
+                raise WaitFailed("The event source mapping %s disappeared while waiting for it to settle." % uuid)
             if not gone and answer.get("State") not in MAPPING_TRANSITIONAL_STATES:
                 return answer
-        self.module.fail_json(msg="The event source mapping %s was still %s after %s seconds (wait_timeout); it may "
-                                  "settle later, run the task again to converge." % (
-                                      uuid, "not deleted" if gone else answer.get("State"), timeout),
-                              uuid=uuid, state=(answer or {}).get("State"))
-        return None
+        raise WaitFailed("The event source mapping %s was still %s after %s seconds (wait_timeout); it may "
+                         "settle later, run the task again to converge." % (
+                             uuid, "not deleted" if gone else answer.get("State"), timeout),
+                         uuid=uuid, state=(answer or {}).get("State"))
 
     def wait_until_settled(self, function_name, qualifier=None, configuration=None):
         """Wait until a function is Active (or Inactive) and its last update Successful.
@@ -395,9 +292,9 @@ class LambdaClient:
         if configuration is not None:
             failed_reason = failure_reason(configuration)
             if failed_reason:
-                self.module.fail_json(msg="Function %s is in a failed state: %s" % (function_name, failed_reason),
-                                      state=configuration.get("State"),
-                                      last_update_status=configuration.get("LastUpdateStatus"))
+                raise WaitFailed("Function %s is in a failed state: %s" % (function_name, failed_reason),
+                                 state=configuration.get("State"),
+                                 last_update_status=configuration.get("LastUpdateStatus"))
             if is_settled(configuration):
                 return False
         params = {"FunctionName": function_name}
@@ -432,13 +329,50 @@ def failure_reason(configuration):
     return None
 
 
+_SERVICE_MODELS = {}
+
+
+def service_model(service="lambda"):
+    """botocore's service model of ``service``, loaded once per process (None without botocore)."""
+    if BOTO3_IMPORT_ERROR:
+        return None
+    if service not in _SERVICE_MODELS:
+        loader = botocore.loaders.create_loader()
+        _SERVICE_MODELS[service] = botocore.model.ServiceModel(loader.load_service_model(service, "service-2"))
+    return _SERVICE_MODELS[service]
+
+
 def model_enum(shape_name, service="lambda"):
     """The values botocore's service model allows for an enum shape (empty when unknown)."""
-    if BOTO3_IMPORT_ERROR:
-        return []
-    loader = botocore.loaders.create_loader()
-    model = botocore.model.ServiceModel(loader.load_service_model(service, "service-2"))
+    model = service_model(service)
     try:
-        return list(model.shape_for(shape_name).enum)
+        return list(model.shape_for(shape_name).enum) if model else []
     except botocore.model.NoShapeFoundError:
         return []
+
+
+def model_range(shape_name, member=None, service="lambda"):
+    """(min, max) botocore's service model gives a number shape, or a member of a structure shape;
+    either is None where the model sets no bound (or botocore is missing)."""
+    model = service_model(service)
+    if model is None:
+        return None, None
+    try:
+        shape = model.shape_for(shape_name)
+    except botocore.model.NoShapeFoundError:
+        return None, None
+    if member is not None:
+        shape = shape.members.get(member)
+        if shape is None:
+            return None, None
+    return shape.metadata.get("min"), shape.metadata.get("max")
+
+
+# The request fields that name the resource a write changed, most specific first.
+_RESOURCE_FIELDS = ("FunctionName", "LayerName", "UUID", "Resource", "Name", "StatementId", "Qualifier")
+
+
+def applied_entry(operation, params):
+    """How the task's result names one write that AWS accepted: the operation and what it named."""
+    named = ["%s=%s" % (field, params[field]) for field in _RESOURCE_FIELDS if params.get(field) not in (None, "")]
+    return "%s(%s)" % (operation, ", ".join(named)) if named else operation

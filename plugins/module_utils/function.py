@@ -14,6 +14,7 @@ import base64
 import hashlib
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, package_path
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.versions import versions_beyond  # noqa: F401
 
 # Fields set with UpdateFunctionConfiguration; they are part of a published version.
 CONFIG_FIELDS = ("Role", "Runtime", "Handler", "Description", "Timeout", "MemorySize", "Environment",
@@ -123,12 +124,6 @@ class PublishedVersions:
         if all(mine[k] == theirs[k] for k in fields):
             return newest["Version"]
         return None
-
-
-def versions_beyond(numbers, keep, pending=False):
-    """The version numbers (ascending ints) beyond the newest ``keep``; ``pending``: one more, newer, is on its way."""
-    keep_existing = keep - 1 if pending else keep
-    return numbers[:max(0, len(numbers) - keep_existing)]
 
 
 def protected_versions(client, name):

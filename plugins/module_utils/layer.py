@@ -23,8 +23,12 @@ and a top-level ``OrganizationId`` key.  Both read the same.
 """
 
 import json
-import re
 
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (  # noqa: F401 (re-exported)
+    LAYER_NAME,
+    LAYER_VERSION_ARN,
+    layer_arn_of,
+)
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import (
     canonical_action,
     conditions_of,
@@ -33,9 +37,6 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import (
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import snake_dict
 
-# A layer name, or a layer ARN without a version.
-LAYER_NAME = re.compile(r"^(arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:layer:)?[a-zA-Z0-9_-]{1,140}$")
-LAYER_VERSION_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[a-zA-Z0-9_-]+:[1-9]\d*$")
 LAYER_ACTION = "lambda:GetLayerVersion"
 
 METADATA_FIELDS = ("Description", "CompatibleRuntimes", "CompatibleArchitectures", "LicenseInfo")
@@ -52,11 +53,6 @@ def current_layer(answer):
         LicenseInfo=answer.get("LicenseInfo") or "",
         CodeSha256=(answer.get("Content") or {}).get("CodeSha256"),
     )
-
-
-def layer_arn_of(version_arn):
-    """``arn:...:layer:NAME:3`` -> ``arn:...:layer:NAME``."""
-    return version_arn.rsplit(":", 1)[0] if version_arn else None
 
 
 def layer_version_view(answer, content=True):

@@ -84,25 +84,48 @@ class Outcome:
         self.diff = dict(before=snake_dict(before), after=snake_dict(after))
 
 
-def ensure(module, current, desired, create, update, delete, state="present", exact=USER_KEYED):
-    """Converge one resource.
+def plan(current, desired, state="present", exact=USER_KEYED):
+    """What converging ``current`` to ``desired`` takes, without sending anything (pure).
 
-    ``create(desired)``, ``update(changes)`` and ``delete()`` send the requests; in check mode none
-    of them is called.  ``desired`` is compared with ``current`` field by field (see :func:`differs`).
+    An Outcome whose ``result`` is None: ``action`` create, update, delete or None, ``changes`` the
+    fields to send, and the diff.
     """
-    check = module.check_mode
     if state == "absent":
         if current is None:
             return Outcome(None, {}, None, {}, {})
-        return Outcome("delete", {}, None if check else delete(), current, {})
+        return Outcome("delete", {}, None, current, {})
     if current is None:
         wanted = without_none(desired)
-        return Outcome("create", wanted, None if check else create(wanted), {}, wanted)
+        return Outcome("create", wanted, None, {}, wanted)
     changes = changed_fields(desired, current, exact)
     if not changes:
         return Outcome(None, {}, None, {}, {})
     before = dict((k, managed_part(current.get(k), v, k, exact)) for k, v in changes.items())
-    return Outcome("update", changes, None if check else update(changes), before, without_none(changes))
+    return Outcome("update", changes, None, before, without_none(changes))
+
+
+def apply(outcome, create, update, delete):
+    """Send what the plan ``outcome`` says: ``create(changes)``, ``update(changes)`` or ``delete()``;
+    their answer becomes ``outcome.result``."""
+    if outcome.action == "create":
+        outcome.result = create(outcome.changes)
+    elif outcome.action == "update":
+        outcome.result = update(outcome.changes)
+    elif outcome.action == "delete":
+        outcome.result = delete()
+    return outcome
+
+
+def ensure(task, current, desired, create, update, delete, state="present", exact=USER_KEYED):
+    """Converge one resource: :func:`plan`, then (not in check mode) :func:`apply`.
+
+    ``create(desired)``, ``update(changes)`` and ``delete()`` send the requests; in check mode none
+    of them is called.  ``desired`` is compared with ``current`` field by field (see :func:`differs`).
+    """
+    outcome = plan(current, desired, state, exact)
+    if task.check_mode:
+        return outcome
+    return apply(outcome, create, update, delete)
 
 
 def managed_part(current, desired, key=None, exact=USER_KEYED):
@@ -117,3 +140,15 @@ def tag_changes(current, desired):
     add = dict((k, v) for k, v in desired.items() if current.get(k) != v)
     remove = sorted(k for k in current if k not in desired)
     return add, remove
+
+
+def adopted(answer, wanted, normalize, exact=USER_KEYED):
+    """What a create refused as "already exists" found, when it is what this run asked for; else None.
+
+    That is what a create whose answer was lost leaves behind (botocore sent it again and AWS refused
+    the second one), or another run's identical create. ``answer``: the resource read back (None when
+    there is none); ``normalize(answer)``: its form comparable with ``wanted`` (the fields sent).
+    """
+    if answer is None or changed_fields(wanted, normalize(answer), exact):
+        return None
+    return answer

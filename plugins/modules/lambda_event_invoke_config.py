@@ -196,7 +196,7 @@ diff:
 
 import re
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import run_module
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import ensure, merged, snake_dict
 
 ARGUMENT_SPEC = dict(

@@ -450,7 +450,7 @@ diff:
 import datetime
 import re
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import run_module
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.event_source import (
     SQS,
     STREAMS,

@@ -332,7 +332,7 @@ account_settings:
 
 import re
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import run_module
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     QUALIFIED_FUNCTION_NAME,
     function_name_problem,

@@ -205,7 +205,7 @@ import json
 import re
 from contextlib import contextmanager
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import run_module
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import (
     ACTION,
     add_permission_parameters,

@@ -174,7 +174,7 @@ diff:
 import re
 import time
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import run_module
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import run_module
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
     ensure,
     snake_dict,

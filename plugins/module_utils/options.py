@@ -1,0 +1,118 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudfn.aws_lambda contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Options written once: argument-spec factories, each paired with the doc fragment that documents it.
+
+A module, the deploy role and lambda_app take an option group from here, so its name, type,
+default and checks are the same everywhere. Each factory returns a fresh dict (callers may add to
+it). The fragment a factory goes with is named in its docstring (``plugins/doc_fragments/``).
+"""
+
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_range
+
+
+def connection_options():
+    """The connection options every module takes (fragment ``cloudfn.aws_lambda.connection``)."""
+    return dict(
+        access_key=dict(type="str", aliases=["aws_access_key_id", "aws_access_key"], no_log=False),
+        secret_key=dict(type="str", aliases=["aws_secret_access_key", "aws_secret_key"], no_log=True),
+        session_token=dict(type="str", aliases=["aws_session_token", "security_token"], no_log=True),
+        profile=dict(type="str", aliases=["aws_profile"]),
+        region=dict(type="str", aliases=["aws_region"]),
+        endpoint_url=dict(type="str", aliases=["aws_endpoint_url"]),
+        validate_certs=dict(type="bool", default=True),
+        aws_ca_bundle=dict(type="path"),
+        aws_config=dict(type="dict"),
+        retry_mode=dict(type="str", choices=["standard", "adaptive", "legacy"], default="standard"),
+        retry_max_attempts=dict(type="int", default=10),
+    )
+
+
+CONNECTION_MUTUALLY_EXCLUSIVE = [["profile", "access_key"], ["profile", "secret_key"], ["profile", "session_token"]]
+
+
+def connection_errors(params):
+    """Local checks of the connection options."""
+    if params.get("retry_max_attempts") is not None and params["retry_max_attempts"] < 1:
+        return ["retry_max_attempts must be 1 or more (the first try counts as one attempt)."]
+    return []
+
+
+def state_option(default="present"):
+    """``state``: present or absent (documented by each module, whose meaning of absent differs)."""
+    return dict(state=dict(type="str", choices=["present", "absent"], default=default))
+
+
+def wait_options():
+    """``wait`` and ``wait_timeout`` (fragment ``cloudfn.aws_lambda.common.wait``)."""
+    return dict(
+        wait=dict(type="bool", default=True),
+        wait_timeout=dict(type="int", default=600),
+    )
+
+
+def tags_options():
+    """``tags`` and ``purge_tags`` (fragment ``cloudfn.aws_lambda.common.tags``)."""
+    return dict(
+        tags=dict(type="dict", aliases=["resource_tags"]),
+        purge_tags=dict(type="bool", default=True),
+    )
+
+
+def zip_source_options():
+    """A zip package from the controller or S3: ``src``, ``zip_file``, ``s3_bucket``, ``s3_key``,
+    ``s3_object_version``, ``source_code_hash`` (documented by lambda_function and lambda_layer, whose
+    descriptions say what the package holds). ``s3_bucket`` and ``s3_key`` go together
+    (:data:`ZIP_SOURCE_REQUIRED_TOGETHER`); the sources exclude each other."""
+    return dict(
+        src=dict(type="path"),
+        zip_file=dict(type="path"),
+        s3_bucket=dict(type="str"),
+        s3_key=dict(type="str", no_log=False),
+        s3_object_version=dict(type="str"),
+        source_code_hash=dict(type="str"),
+    )
+
+
+ZIP_SOURCE_REQUIRED_TOGETHER = [["s3_bucket", "s3_key"]]
+ZIP_SOURCE_REQUIRED_BY = {"s3_object_version": "s3_bucket", "source_code_hash": "s3_bucket"}
+
+
+def function_options(name="function_name", aliases=None, qualifier=False):
+    """The function a resource belongs to (``function_name``, a name or ARN), and with ``qualifier``
+    the optional ``qualifier`` (a version or alias); checked by names.function_name_problem."""
+    spec = {name: dict(type="str", required=True, aliases=list(aliases or []))}
+    if not aliases:
+        del spec[name]["aliases"]
+    if qualifier:
+        spec["qualifier"] = dict(type="str")
+    return spec
+
+
+def range_errors(params, ranges):
+    """The messages for the integer options of ``params`` outside their ranges.
+
+    ``ranges``: option -> (low, high), either None for no bound; or option -> (shape, member) to take
+    the bounds from botocore's service model (see :func:`model_bounds`).
+    """
+    errors = []
+    for option, (low, high) in ranges.items():
+        value = params.get(option)
+        if value is None or isinstance(value, bool):
+            continue
+        if (low is not None and value < low) or (high is not None and value > high):
+            if high is None:
+                wanted = "%s or more" % low
+            elif low is None:
+                wanted = "at most %s" % high
+            else:
+                wanted = "between %s and %s" % (low, high)
+            errors.append("%s must be %s, not %s." % (option, wanted, value))
+    return errors
+
+
+def model_bounds(shape_name, member=None, low=None, high=None):
+    """(low, high) of a number from botocore's service model; ``low`` / ``high`` where the model has none."""
+    model_low, model_high = model_range(shape_name, member)
+    return (low if model_low is None else model_low), (high if model_high is None else model_high)

@@ -1,0 +1,72 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudfn.aws_lambda contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The surface every resource kind has (one file per kind in this folder).
+
+A resource is built from a task (its options, check/diff mode, warnings: runner.Task) and the
+client, and converges in five steps, each of which a caller (a module, lambda_app) may also run on
+its own:
+
+- ``read()``: the resource as it is, in one normalized shape, or None when it does not exist;
+- ``desired()``: what the options ask for, in the same shape; pure (no client), None = not managed;
+- ``plan(current, desired)``: pure: a reconcile.Outcome (action create / update / delete / None,
+  the changes to send, before/after for the diff), and every check that needs ``current`` (a
+  LambdaError raised here is raised before any write);
+- ``apply(plan)``: the requests (waits after a write, RevisionId, adopting a create whose answer was
+  lost); fills ``plan.result``;
+- ``result(plan)``: what the task returns (in check mode, the prediction).
+
+``converge()`` runs them in order; ``validate(params)`` (a class method) lists what is wrong with the
+options without any request, and is what the module runs before it builds a client.
+"""
+
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcile
+
+
+class Resource:
+    """One resource of a kind; subclasses implement read / desired / plan / apply / result."""
+
+    kind = None  # "function", "alias", ... as lambda_app's plan names it
+
+    def __init__(self, task, client):
+        self.task = task
+        self.client = client
+        self.params = task.params
+
+    @classmethod
+    def validate(cls, params):
+        """Messages for what is wrong with ``params``, found without any request (empty: all is well)."""
+        return []
+
+    def read(self):
+        raise NotImplementedError
+
+    def desired(self):
+        raise NotImplementedError
+
+    def plan(self, current, desired):
+        return reconcile.plan(current, desired, self.params.get("state", "present"))
+
+    def apply(self, plan):
+        raise NotImplementedError
+
+    def result(self, plan):
+        raise NotImplementedError
+
+    def converge(self):
+        """read, desired, plan, apply (not in check mode), result; the task's result with changed and diff."""
+        current = self.read()
+        outcome = self.plan(current, self.desired())
+        if not self.task.check_mode:
+            self.apply(outcome)
+        result = self.result(outcome)
+        result.setdefault("changed", outcome.changed)
+        if self.task.diff:
+            result.setdefault("diff", outcome.diff)
+        return result
+
+    @classmethod
+    def run(cls, task, client):
+        """The ``run`` a module hands to runner.run_module."""
+        return cls(task, client).converge()
