@@ -56,7 +56,7 @@ def test_not_found_without_missing_ok_fails_with_operation_code_and_message(clie
     assert "Function not found: %s" % FUNCTION_ARN in failed.value.msg
     assert failed.value.result()["operation"] == "GetFunction"
     assert failed.value.result()["error"] == {"code": "ResourceNotFoundException",
-                                            "message": "Function not found: %s" % FUNCTION_ARN}
+                                              "message": "Function not found: %s" % FUNCTION_ARN}
 
 
 def test_missing_ok_does_not_hide_other_errors(client, lambda_stub):

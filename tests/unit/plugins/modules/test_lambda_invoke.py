@@ -106,7 +106,7 @@ def test_an_arn_with_a_slash_gets_a_hint():
 
 def test_every_problem_is_reported_at_once():
     errors = invocation.validate(params(qualifier="a b", wait=False, invocation_type="RequestResponse",
-                                           payload="{x", wait_timeout=-1))
+                                        payload="{x", wait_timeout=-1))
     assert [e.split(":")[0] for e in errors] == ["qualifier", "wait", "payload", "wait_timeout"]
 
 
@@ -266,7 +266,7 @@ def test_function_and_qualifier(options, function, qualifier):
 
 def test_dry_run_sends_only_the_function_and_qualifier():
     request = invocation.invoke_request(params(invocation_type="DryRun", qualifier="live", payload={"a": 1},
-                                                  client_context={"c": 1}))
+                                               client_context={"c": 1}))
     assert request == {"FunctionName": "hello", "Qualifier": "live", "InvocationType": "DryRun"}
 
 
@@ -410,7 +410,7 @@ def test_event_with_client_context_warns(lambda_stub):
     task = task_for(invocation_type="Event", client_context={"c": 1})
     invocation.Invocation.run(task, invocation.InvokeClient(task, client=lambda_stub.client))
     assert task.warnings == ["client_context: AWS passes the client context to the function for RequestResponse "
-                               "invocations only; this Event invocation's function will not see it."]
+                             "invocations only; this Event invocation's function will not see it."]
 
 
 @pytest.mark.parametrize("options", [{"invocation_type": "DryRun"}, {"dry_run": True}])
