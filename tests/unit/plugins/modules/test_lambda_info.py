@@ -510,3 +510,37 @@ def test_account_settings_fail_clearly_on_an_endpoint_without_them(lambda_stub):
     assert sent == ["GetAccountSettings"]
     assert failed.value.msg == ("GetAccountSettings failed: the endpoint does not implement this operation (it "
                                 "answered HTTP 404); AWS does. Check endpoint_url.")
+
+
+# ------------------------------------------------------------------ the readers, for other modules
+
+def test_readers_return_aws_answers_over_every_page(lambda_stub):
+    task = Task(params())
+    client = LambdaClient(task, client=lambda_stub.client)
+    lambda_stub.add_response("list_aliases", {"Aliases": [alias("live", "2")], "NextMarker": "a2"},
+                             expected_params={"FunctionName": "hello"})
+    lambda_stub.add_response("list_aliases", {"Aliases": [alias("dev", "1")]},
+                             expected_params={"FunctionName": "hello", "Marker": "a2"})
+    lambda_stub.add_client_error("get_policy", "ResourceNotFoundException", http_status_code=404,
+                                 expected_params={"FunctionName": "hello"})
+    lambda_stub.add_client_error("list_versions_by_function", "ResourceNotFoundException", http_status_code=404,
+                                 expected_params={"FunctionName": "gone"})
+    assert info.aliases(client, "hello") == [alias("live", "2"), alias("dev", "1")]
+    assert info.policy(client, "hello") == {}
+    assert info.versions(client, "gone") is None
+
+
+def test_tags_and_concurrency_readers_take_a_get_function_answer(lambda_stub):
+    task = Task(params())
+    client = LambdaClient(task, client=lambda_stub.client)
+    answer = get_function("hello", tags={"team": "web"}, reserved=7)
+    assert info.tags(client, "hello", answer) == {"team": "web"}
+    assert info.reserved_concurrency(client, "hello", answer) == 7
+    del answer["Tags"]
+    answer["TagsError"] = {"ErrorCode": "AccessDeniedException", "Message": TAGS_DENIED}
+    assert info.tags(client, "hello", answer) is info.LEFT_OUT
+    assert task.warnings == ["The tags of hello could not be read, so they are left out: AccessDeniedException: "
+                             + TAGS_DENIED]
+    lambda_stub.add_client_error("get_function", "ResourceNotFoundException", http_status_code=404,
+                                 expected_params={"FunctionName": "nope"})
+    assert info.tags(client, "nope") is None
