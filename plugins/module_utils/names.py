@@ -109,3 +109,10 @@ def unqualified_function_arn(function_arn):
     """A function ARN without its version or alias."""
     head, _, rest = function_arn.partition(":function:")
     return "%s:function:%s" % (head, rest.split(":", 1)[0])
+
+
+# Invoke's grammar: its qualifier may also be $LATEST.PUBLISHED (the newest published version).
+_INVOKE_QUALIFIER = r"(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9_-]{1,128})"
+INVOKE_QUALIFIER = re.compile(r"^%s$" % _INVOKE_QUALIFIER)
+# A function to invoke: a name, partial or full ARN, optionally ending with :QUALIFIER (group "qualifier").
+INVOKE_FUNCTION_REF = re.compile(r"^(?P<function>%s)(:(?P<qualifier>%s))?$" % (_FUNCTION, _INVOKE_QUALIFIER))

@@ -11,13 +11,13 @@ from botocore.stub import Stubber
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
     CONFLICT_RETRIES,
     LambdaClient,
-    connection_argument_spec,
     model_enum,
 )
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import connection_options
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     FUNCTION_ARN,
     FakeModule,
-    ModuleFailed,
     aws_client,
     error_reply,
     function_configuration,
@@ -49,20 +49,20 @@ def test_not_found_with_missing_ok_is_none(client, lambda_stub):
 def test_not_found_without_missing_ok_fails_with_operation_code_and_message(client, lambda_stub):
     lambda_stub.add_client_error("get_function", "ResourceNotFoundException", "Function not found: %s" % FUNCTION_ARN,
                                  404, expected_params=HELLO)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         client.call("GetFunction", FunctionName="hello")
     assert "GetFunction" in failed.value.msg
     assert "ResourceNotFoundException" in failed.value.msg
     assert "Function not found: %s" % FUNCTION_ARN in failed.value.msg
-    assert failed.value.kwargs["operation"] == "GetFunction"
-    assert failed.value.kwargs["error"] == {"code": "ResourceNotFoundException",
-                                            "message": "Function not found: %s" % FUNCTION_ARN}
+    assert failed.value.result()["operation"] == "GetFunction"
+    assert failed.value.result()["error"] == {"code": "ResourceNotFoundException",
+                                              "message": "Function not found: %s" % FUNCTION_ARN}
 
 
 def test_missing_ok_does_not_hide_other_errors(client, lambda_stub):
     lambda_stub.add_client_error("get_function", "AccessDeniedException", "not authorized to perform lambda:GetFunction",
                                  403, expected_params=HELLO)
-    with pytest.raises(ModuleFailed, match="GetFunction failed: AccessDeniedException: not authorized"):
+    with pytest.raises(LambdaError, match="GetFunction failed: AccessDeniedException: not authorized"):
         client.call("GetFunction", missing_ok=True, FunctionName="hello")
 
 
@@ -71,7 +71,7 @@ NOT_IMPLEMENTED_PAGE = "<!doctype html><title>404 Not Found</title><h1>Not Found
 
 def test_an_operation_the_endpoint_lacks_fails_saying_so_even_with_missing_ok(client, lambda_stub):
     lambda_stub.add_client_error("get_account_settings", "404", NOT_IMPLEMENTED_PAGE, 404)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         client.call("GetAccountSettings", missing_ok=True)
     assert failed.value.msg.startswith("GetAccountSettings failed: ")
     assert "does not implement this operation" in failed.value.msg
@@ -104,7 +104,7 @@ def test_a_retried_delete_that_finds_nothing_did_its_work(client, lambda_stub):
 
 def test_a_first_try_delete_that_finds_nothing_still_fails(client, lambda_stub):
     lambda_stub.add_client_error("delete_alias", "ResourceNotFoundException", "Alias not found", 404)
-    with pytest.raises(ModuleFailed, match="DeleteAlias failed: ResourceNotFoundException"):
+    with pytest.raises(LambdaError, match="DeleteAlias failed: ResourceNotFoundException"):
         client.call("DeleteAlias", FunctionName="hello", Name="live")
 
 
@@ -132,7 +132,7 @@ def test_already_exists_asks_whether_it_is_the_resource_asked_for(client, lambda
         assert client.call("CreateAlias", already_done=already_done, FunctionName="hello", Name="live",
                            FunctionVersion="1") == adopted
     else:
-        with pytest.raises(ModuleFailed, match="CreateAlias failed: ResourceConflictException: Alias already exists"):
+        with pytest.raises(LambdaError, match="CreateAlias failed: ResourceConflictException: Alias already exists"):
             client.call("CreateAlias", already_done=already_done, FunctionName="hello", Name="live",
                         FunctionVersion="1")
     assert seen == ["ResourceConflictException"]
@@ -140,7 +140,7 @@ def test_already_exists_asks_whether_it_is_the_resource_asked_for(client, lambda
 
 def test_other_conflicts_do_not_ask(client, lambda_stub):
     lambda_stub.add_client_error("create_alias", "ResourceConflictException", "Something else", 409)
-    with pytest.raises(ModuleFailed):
+    with pytest.raises(LambdaError):
         client.call("CreateAlias", already_done=lambda error: pytest.fail("asked"), FunctionName="hello",
                     Name="live", FunctionVersion="1")
 
@@ -156,7 +156,7 @@ def test_invalid_parameters_fail_before_anything_is_sent():
     stubber.add_response("get_function", get_function())
     client = LambdaClient(FakeModule(), client=stubber.client)
     with stubber:
-        with pytest.raises(ModuleFailed, match='(?s)GetFunction was refused before sending: .*Unknown parameter .*"FunctionNam"'):
+        with pytest.raises(LambdaError, match='(?s)GetFunction was refused before sending: .*Unknown parameter .*"FunctionNam"'):
             client.call("GetFunction", FunctionNam="hello")
     with pytest.raises(AssertionError, match="1 responses remaining"):
         stubber.assert_no_pending_responses()  # the answer was never asked for
@@ -190,14 +190,14 @@ def test_update_in_progress_conflict_gives_up_after_the_retries():
 
     lambda_client.meta.events.register("before-call.lambda", answer)
     client = LambdaClient(FakeModule(wait_timeout=5), client=lambda_client)
-    with pytest.raises(ModuleFailed, match="UpdateFunctionConfiguration failed: ResourceConflictException"):
+    with pytest.raises(LambdaError, match="UpdateFunctionConfiguration failed: ResourceConflictException"):
         client.call("UpdateFunctionConfiguration", FunctionName="hello", MemorySize=256)
     assert sent.count("UpdateFunctionConfiguration") == CONFLICT_RETRIES + 1
 
 
 def test_other_conflict_fails_at_once(client, lambda_stub):
     lambda_stub.add_client_error("create_function", "ResourceConflictException", "Function already exist: hello", 409)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         client.call("CreateFunction", FunctionName="hello", Role="arn:aws:iam::123456789012:role/x",
                     Code={"ZipFile": b"PK"})
     assert "CreateFunction failed: ResourceConflictException: Function already exist: hello" in failed.value.msg
@@ -236,21 +236,21 @@ def test_update_in_progress_waits_only_for_the_update(client, lambda_stub):
 def test_failed_configuration_fails_at_once_with_its_reason(client):
     configuration = function_configuration(State="Failed", StateReasonCode="InvalidRole",
                                            StateReason="The role defined for the function cannot be assumed by Lambda.")
-    with pytest.raises(ModuleFailed, match="cannot be assumed by Lambda") as failed:
+    with pytest.raises(LambdaError, match="cannot be assumed by Lambda") as failed:
         client.wait_until_settled("hello", configuration=configuration)
-    assert failed.value.kwargs["state"] == "Failed"
+    assert failed.value.result()["state"] == "Failed"
 
 
 def test_failed_state_while_waiting_fails_with_the_state_reason(client, lambda_stub):
     lambda_stub.add_response("get_function", get_function(
         State="Failed", StateReasonCode="InvalidRole", LastUpdateStatus="Failed",
         StateReason="The role defined for the function cannot be assumed by Lambda."), expected_params=HELLO)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         client.wait_until_settled("hello", configuration=function_configuration(State="Pending"))
     assert "hello" in failed.value.msg
     assert "The role defined for the function cannot be assumed by Lambda." in failed.value.msg
-    assert failed.value.kwargs["state"] == "Failed"
-    assert failed.value.kwargs["state_reason_code"] == "InvalidRole"
+    assert failed.value.result()["state"] == "Failed"
+    assert failed.value.result()["state_reason_code"] == "InvalidRole"
 
 
 def test_failed_update_while_waiting_fails_with_the_update_reason(client, lambda_stub):
@@ -258,21 +258,21 @@ def test_failed_update_while_waiting_fails_with_the_update_reason(client, lambda
     lambda_stub.add_response("get_function", get_function(
         LastUpdateStatus="Failed", LastUpdateStatusReasonCode="SubnetOutOfIPAddresses",
         LastUpdateStatusReason="All subnets have run out of IP addresses."), expected_params=HELLO)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         client.wait_until_settled("hello", configuration=function_configuration(LastUpdateStatus="InProgress"))
     assert "All subnets have run out of IP addresses." in failed.value.msg
-    assert failed.value.kwargs["last_update_status"] == "Failed"
-    assert failed.value.kwargs["state_reason_code"] == "SubnetOutOfIPAddresses"
+    assert failed.value.result()["last_update_status"] == "Failed"
+    assert failed.value.result()["state_reason_code"] == "SubnetOutOfIPAddresses"
 
 
 def test_waiting_longer_than_wait_timeout_fails(lambda_stub):
     client = LambdaClient(FakeModule(wait_timeout=2), client=lambda_stub.client)  # waiter delay 1 s: 2 polls
     lambda_stub.add_response("get_function", get_function(LastUpdateStatus="InProgress"), expected_params=HELLO)
     lambda_stub.add_response("get_function", get_function(LastUpdateStatus="InProgress"), expected_params=HELLO)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         client.wait_until_settled("hello", configuration=function_configuration(LastUpdateStatus="InProgress"))
     assert "Waiting for hello (function_updated_v2) did not succeed" in failed.value.msg
-    assert failed.value.kwargs["last_update_status"] == "InProgress"
+    assert failed.value.result()["last_update_status"] == "InProgress"
 
 
 def test_published_version_waits_for_that_version(lambda_stub):
@@ -328,7 +328,7 @@ def test_model_enum_of_an_unknown_shape_is_empty():
     ("region", False), ("endpoint_url", False),
 ])
 def test_connection_options_hide_secrets(option, secret):
-    assert connection_argument_spec()[option].get("no_log", False) is secret
+    assert connection_options()[option].get("no_log", False) is secret
 
 
 @pytest.mark.parametrize("option, alias", [
@@ -343,7 +343,7 @@ def test_connection_options_hide_secrets(option, secret):
     ("endpoint_url", "aws_endpoint_url"),
 ])
 def test_connection_options_take_the_amazon_aws_aliases(option, alias):
-    assert alias in connection_argument_spec()[option]["aliases"]
+    assert alias in connection_options()[option]["aliases"]
 
 
 # ------------------------------------------------------- session from the connection options
@@ -361,7 +361,7 @@ def no_aws_environment(monkeypatch, tmp_path):
 
 
 def connection(**options):
-    values = dict((name, spec.get("default")) for name, spec in connection_argument_spec().items())
+    values = dict((name, spec.get("default")) for name, spec in connection_options().items())
     values.update(options)
     return FakeModule(**values)
 
@@ -375,7 +375,7 @@ def connection(**options):
      "aws_config holds an option botocore does not know"),
 ])
 def test_connection_problems_fail_with_a_clear_message(no_aws_environment, options, message):
-    with pytest.raises(ModuleFailed, match=re.escape(message)):
+    with pytest.raises(LambdaError, match=re.escape(message)):
         LambdaClient(connection(**options))
 
 
@@ -399,7 +399,7 @@ def test_profile_from_the_shared_files(no_aws_environment):
 def test_stale_revision_id_says_nothing_was_overwritten(client, lambda_stub):
     lambda_stub.add_client_error("update_function_configuration", "PreconditionFailedException",
                                  "The Revision Id provided does not match the latest Revision Id.", 412)
-    with pytest.raises(ModuleFailed) as failure:
+    with pytest.raises(LambdaError) as failure:
         client.call("UpdateFunctionConfiguration", FunctionName="hello", MemorySize=256, RevisionId="r1")
     assert failure.value.msg.startswith("The resource was changed by someone else after this task read it")
     assert "UpdateFunctionConfiguration failed: PreconditionFailedException" in failure.value.msg

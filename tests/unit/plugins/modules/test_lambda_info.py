@@ -8,12 +8,12 @@ import json
 import pytest
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
-from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_info
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import info
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     count_calls,
     FUNCTION_ARN,
-    FakeModule,
-    ModuleFailed,
     function_configuration,
 )
 
@@ -34,16 +34,16 @@ def arn(name, qualifier=None):
 
 def params(**options):
     """The module's parameters as AnsibleModule hands them over: every option present, None unless given."""
-    values = dict((name, spec.get("default")) for name, spec in lambda_info.ARGUMENT_SPEC.items())
+    values = dict((name, spec.get("default")) for name, spec in info.ARGUMENT_SPEC.items())
     values.update(options)
     return values
 
 
 def run(stub, check_mode=False, **options):
-    module = FakeModule(check_mode=check_mode, **params(**options))
-    assert lambda_info.validate(module.params) == []
-    result = lambda_info.run(module, LambdaClient(module, client=stub.client))
-    return result, module.warnings
+    task = Task(params(**options), check_mode=check_mode)
+    assert info.FunctionInfo.validate(task.params) == []
+    result = info.FunctionInfo.run(task, LambdaClient(task, client=stub.client))
+    return result, task.warnings
 
 
 def configuration(name, **fields):
@@ -115,7 +115,7 @@ def policy(*statements):
     ({"event_source_arn": "orders", "query": ["mappings"]}, "event_source_arn: orders is not an ARN"),
 ])
 def test_validate_names_the_wrong_option(options, start):
-    errors = lambda_info.validate(params(**options))
+    errors = info.validate(params(**options))
     assert len(errors) == 1 and errors[0].startswith(start), errors
 
 
@@ -129,18 +129,18 @@ def test_validate_names_the_wrong_option(options, start):
     {"query": [], "account_settings": True},
 ])
 def test_validate_accepts(options):
-    assert lambda_info.validate(params(**options)) == []
+    assert info.validate(params(**options)) == []
 
 
 @pytest.mark.parametrize("options, parts", [
     ({}, set()),
-    ({"function_name": "hello"}, set(lambda_info.PARTS)),
+    ({"function_name": "hello"}, set(info.PARTS)),
     ({"query": ["config"], "function_name": "hello"}, set()),
-    ({"query": ["tags", "all"]}, set(lambda_info.PARTS)),
+    ({"query": ["tags", "all"]}, set(info.PARTS)),
     ({"query": ["config", "tags", "policy"]}, {"tags", "policy"}),
 ])
 def test_the_default_query_is_amazon_aws_lambda_info_s(options, parts):
-    assert lambda_info.parts_of(lambda_info.asked_query(params(**options))) == parts
+    assert info.parts_of(info.asked_query(params(**options))) == parts
 
 
 # ------------------------------------------------------------------ one function
@@ -288,7 +288,7 @@ def test_each_query_of_one_function_sends_its_own_call_only(lambda_stub, query, 
     result, _warnings = run(lambda_stub, function_name="hello", query=query)
     assert sent == calls
     (found,) = result["functions"]
-    assert set(found) & (set(lambda_info.PARTS) | {"reserved_concurrency"}) == keys
+    assert set(found) & (set(info.PARTS) | {"reserved_concurrency"}) == keys
 
 
 def test_mappings_of_one_function_from_one_source(lambda_stub):
@@ -343,7 +343,7 @@ def test_provisioned_concurrency_asked_by_name_fails_on_an_endpoint_without_it(l
         lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": []})
         lambda_stub.add_response("list_function_event_invoke_configs", {"FunctionEventInvokeConfigs": []})
     lambda_stub.add_client_error("list_provisioned_concurrency_configs", **NOT_IMPLEMENTED)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub, function_name="hello", query=query)
     assert failed.value.msg == ("ListProvisionedConcurrencyConfigs failed: the endpoint does not implement this "
                                 "operation (it answered HTTP 404); AWS does. Check endpoint_url.")
@@ -353,7 +353,7 @@ def test_access_denied_fails_with_the_operation(lambda_stub):
     lambda_stub.add_response("get_function", get_function("hello"))
     lambda_stub.add_client_error("list_aliases", "AccessDeniedException", "not allowed to lambda:ListAliases",
                                  http_status_code=403)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub, function_name="hello", query=["aliases"])
     assert failed.value.msg == "ListAliases failed: AccessDeniedException: not allowed to lambda:ListAliases"
 
@@ -369,7 +369,7 @@ def test_every_function_config_is_one_list_functions_per_page(lambda_stub):
     assert sent == ["ListFunctions", "ListFunctions"] and warnings == []
     assert [f["function_name"] for f in result["functions"]] == ["a", "b", "c"]
     assert result["functions"][2]["function_arn"] == arn("c") and "state" not in result["functions"][2]
-    assert not set(result["functions"][0]) & set(lambda_info.PARTS)
+    assert not set(result["functions"][0]) & set(info.PARTS)
 
 
 def test_no_function_at_all(lambda_stub):
@@ -505,8 +505,42 @@ def test_account_settings_come_first_then_the_functions(lambda_stub):
 def test_account_settings_fail_clearly_on_an_endpoint_without_them(lambda_stub):
     sent = count_calls(lambda_stub.client)
     lambda_stub.add_client_error("get_account_settings", **NOT_IMPLEMENTED)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub, function_name="hello", account_settings=True)
     assert sent == ["GetAccountSettings"]
     assert failed.value.msg == ("GetAccountSettings failed: the endpoint does not implement this operation (it "
                                 "answered HTTP 404); AWS does. Check endpoint_url.")
+
+
+# ------------------------------------------------------------------ the readers, for other modules
+
+def test_readers_return_aws_answers_over_every_page(lambda_stub):
+    task = Task(params())
+    client = LambdaClient(task, client=lambda_stub.client)
+    lambda_stub.add_response("list_aliases", {"Aliases": [alias("live", "2")], "NextMarker": "a2"},
+                             expected_params={"FunctionName": "hello"})
+    lambda_stub.add_response("list_aliases", {"Aliases": [alias("dev", "1")]},
+                             expected_params={"FunctionName": "hello", "Marker": "a2"})
+    lambda_stub.add_client_error("get_policy", "ResourceNotFoundException", http_status_code=404,
+                                 expected_params={"FunctionName": "hello"})
+    lambda_stub.add_client_error("list_versions_by_function", "ResourceNotFoundException", http_status_code=404,
+                                 expected_params={"FunctionName": "gone"})
+    assert info.aliases(client, "hello") == [alias("live", "2"), alias("dev", "1")]
+    assert info.policy(client, "hello") == {}
+    assert info.versions(client, "gone") is None
+
+
+def test_tags_and_concurrency_readers_take_a_get_function_answer(lambda_stub):
+    task = Task(params())
+    client = LambdaClient(task, client=lambda_stub.client)
+    answer = get_function("hello", tags={"team": "web"}, reserved=7)
+    assert info.tags(client, "hello", answer) == {"team": "web"}
+    assert info.reserved_concurrency(client, "hello", answer) == 7
+    del answer["Tags"]
+    answer["TagsError"] = {"ErrorCode": "AccessDeniedException", "Message": TAGS_DENIED}
+    assert info.tags(client, "hello", answer) is info.LEFT_OUT
+    assert task.warnings == ["The tags of hello could not be read, so they are left out: AccessDeniedException: "
+                             + TAGS_DENIED]
+    lambda_stub.add_client_error("get_function", "ResourceNotFoundException", http_status_code=404,
+                                 expected_params={"FunctionName": "nope"})
+    assert info.tags(client, "nope") is None

@@ -9,13 +9,15 @@ import json
 import pytest
 from botocore.response import StreamingBody
 
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import invocation
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_invoke
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     module_args,
     count_calls,
     FUNCTION_ARN,
     FakeModule,
-    ModuleFailed,
     function_configuration,
 )
 
@@ -25,7 +27,7 @@ PENDING = ("The operation cannot be performed at this time. The function is curr
 
 def params(**options):
     """The module's parameters as AnsibleModule hands them over: every option present, None unless given."""
-    values = dict((name, spec.get("default")) for name, spec in lambda_invoke.ARGUMENT_SPEC.items())
+    values = dict((name, spec.get("default")) for name, spec in invocation.ARGUMENT_SPEC.items())
     values.update(function_name="hello", aws_config=None)
     values.update(options)
     return values
@@ -38,15 +40,15 @@ def answer(body=b"", status=200, **headers):
     return response
 
 
-def module_for(check_mode=False, **options):
-    module = FakeModule(check_mode=check_mode, **params(**options))
-    assert lambda_invoke.validate(module.params) == []
-    return module
+def task_for(check_mode=False, **options):
+    task = Task(params(**options), check_mode=check_mode)
+    assert invocation.Invocation.validate(task.params) == []
+    return task
 
 
 def run(stub, check_mode=False, **options):
-    module = module_for(check_mode=check_mode, **options)
-    return lambda_invoke.run(module, lambda_invoke.InvokeClient(module, client=stub.client))
+    task = task_for(check_mode=check_mode, **options)
+    return invocation.Invocation.run(task, invocation.InvokeClient(task, client=stub.client))
 
 
 def expect_invoke(stub, response, **request):
@@ -92,19 +94,19 @@ def expect_invoke(stub, response, **request):
     ({"wait_timeout": 0}, "wait_timeout: 0 seconds; give 1 or more."),
 ])
 def test_validate_names_the_wrong_option(options, start):
-    errors = lambda_invoke.validate(params(**options))
+    errors = invocation.validate(params(**options))
     assert len(errors) == 1, errors
     assert errors[0].startswith(start), errors[0]
 
 
 def test_an_arn_with_a_slash_gets_a_hint():
-    error = lambda_invoke.validate(params(function_name="arn:aws:lambda:us-east-1:123456789012:function/hello"))[0]
+    error = invocation.validate(params(function_name="arn:aws:lambda:us-east-1:123456789012:function/hello"))[0]
     assert "ARNs say function:NAME, not function/NAME." in error
 
 
 def test_every_problem_is_reported_at_once():
-    errors = lambda_invoke.validate(params(qualifier="a b", wait=False, invocation_type="RequestResponse",
-                                           payload="{x", wait_timeout=-1))
+    errors = invocation.validate(params(qualifier="a b", wait=False, invocation_type="RequestResponse",
+                                        payload="{x", wait_timeout=-1))
     assert [e.split(":")[0] for e in errors] == ["qualifier", "wait", "payload", "wait_timeout"]
 
 
@@ -143,7 +145,7 @@ def test_every_problem_is_reported_at_once():
     {"client_context": {"custom": {"blob": "x" * 2600}}},
 ])
 def test_validate_accepts_valid_options(options):
-    assert lambda_invoke.validate(params(**options)) == []
+    assert invocation.validate(params(**options)) == []
 
 
 # ------------------------------------------------------------------ payload_file
@@ -151,8 +153,8 @@ def test_validate_accepts_valid_options(options):
 def test_payload_file_is_sent_as_it_is(tmp_path):
     path = tmp_path / "event.json"
     path.write_bytes(b'{\n  "order": 7\n}\n')
-    assert lambda_invoke.validate(params(payload_file=str(path))) == []
-    assert lambda_invoke.invoke_request(params(payload_file=str(path)))["Payload"] == b'{\n  "order": 7\n}\n'
+    assert invocation.validate(params(payload_file=str(path))) == []
+    assert invocation.invoke_request(params(payload_file=str(path)))["Payload"] == b'{\n  "order": 7\n}\n'
 
 
 @pytest.mark.parametrize("content, problem", [
@@ -164,7 +166,7 @@ def test_payload_file_is_sent_as_it_is(tmp_path):
 def test_payload_file_that_is_not_json_is_refused(tmp_path, content, problem):
     path = tmp_path / "event.json"
     path.write_bytes(content)
-    errors = lambda_invoke.validate(params(payload_file=str(path)))
+    errors = invocation.validate(params(payload_file=str(path)))
     assert len(errors) == 1
     assert errors[0].startswith("payload_file: %s %s" % (path, problem)), errors[0]
     assert errors[0].endswith("the file must hold the payload as JSON.")
@@ -172,12 +174,12 @@ def test_payload_file_that_is_not_json_is_refused(tmp_path, content, problem):
 
 def test_payload_file_missing(tmp_path):
     path = tmp_path / "nope.json"
-    assert lambda_invoke.validate(params(payload_file=str(path))) == [
+    assert invocation.validate(params(payload_file=str(path))) == [
         "payload_file: %s does not exist (it is read where the module runs)." % path]
 
 
 def test_payload_file_that_is_a_directory(tmp_path):
-    errors = lambda_invoke.validate(params(payload_file=str(tmp_path)))
+    errors = invocation.validate(params(payload_file=str(tmp_path)))
     assert errors[0].startswith("payload_file: %s cannot be read: " % tmp_path), errors
 
 
@@ -201,11 +203,11 @@ def test_payload_file_that_is_a_directory(tmp_path):
     (u"caf\u00e9", b'"caf\\u00e9"'),
 ])
 def test_payload_forms(payload, sent):
-    assert lambda_invoke.invoke_request(params(payload=payload))["Payload"] == sent
+    assert invocation.invoke_request(params(payload=payload))["Payload"] == sent
 
 
 def test_no_payload_sends_none():
-    assert lambda_invoke.invoke_request(params()) == {"FunctionName": "hello", "InvocationType": "RequestResponse"}
+    assert invocation.invoke_request(params()) == {"FunctionName": "hello", "InvocationType": "RequestResponse"}
 
 
 @pytest.mark.parametrize("options, invocation_type", [
@@ -221,7 +223,7 @@ def test_no_payload_sends_none():
     ({"wait": False, "invocation_type": "DryRun"}, "DryRun"),
 ])
 def test_invocation_type_from_the_options(options, invocation_type):
-    assert lambda_invoke.invoke_request(params(**options))["InvocationType"] == invocation_type
+    assert invocation.invoke_request(params(**options))["InvocationType"] == invocation_type
 
 
 @pytest.mark.parametrize("options, log_type", [
@@ -233,19 +235,19 @@ def test_invocation_type_from_the_options(options, invocation_type):
     ({"tail_log": True, "log_type": "Tail"}, "Tail"),
 ])
 def test_log_type_from_the_options(options, log_type):
-    assert lambda_invoke.invoke_request(params(**options)).get("LogType") == log_type
+    assert invocation.invoke_request(params(**options)).get("LogType") == log_type
 
 
 def test_client_context_is_base64_json():
-    request = lambda_invoke.invoke_request(params(client_context={"custom": {"caller": "ansible"}}))
+    request = invocation.invoke_request(params(client_context={"custom": {"caller": "ansible"}}))
     assert json.loads(base64.b64decode(request["ClientContext"])) == {"custom": {"caller": "ansible"}}
 
 
 def test_client_context_at_the_limit_is_accepted():
     # {"c":"xx..."} is 8 bytes + n; base64 of 2685 bytes is 3580 characters, of 2686 bytes 3584.
-    assert lambda_invoke.validate(params(client_context={"c": "x" * 2677})) == []
-    assert len(lambda_invoke.client_context_of({"c": "x" * 2677})) == 3580
-    assert lambda_invoke.validate(params(client_context={"c": "x" * 2678}))[0].startswith("client_context: 3584 bytes")
+    assert invocation.validate(params(client_context={"c": "x" * 2677})) == []
+    assert len(invocation.client_context_of({"c": "x" * 2677})) == 3580
+    assert invocation.validate(params(client_context={"c": "x" * 2678}))[0].startswith("client_context: 3584 bytes")
 
 
 @pytest.mark.parametrize("options, function, qualifier", [
@@ -257,14 +259,14 @@ def test_client_context_at_the_limit_is_accepted():
     ({"function_name": FUNCTION_ARN + ":3", "qualifier": "3"}, FUNCTION_ARN + ":3", None),
 ])
 def test_function_and_qualifier(options, function, qualifier):
-    request = lambda_invoke.invoke_request(params(**options))
+    request = invocation.invoke_request(params(**options))
     assert request["FunctionName"] == function
     assert request.get("Qualifier") == qualifier
 
 
 def test_dry_run_sends_only_the_function_and_qualifier():
-    request = lambda_invoke.invoke_request(params(invocation_type="DryRun", qualifier="live", payload={"a": 1},
-                                                  client_context={"c": 1}))
+    request = invocation.invoke_request(params(invocation_type="DryRun", qualifier="live", payload={"a": 1},
+                                               client_context={"c": 1}))
     assert request == {"FunctionName": "hello", "Qualifier": "live", "InvocationType": "DryRun"}
 
 
@@ -346,12 +348,12 @@ ERROR_BODY = json.dumps({"errorMessage": "boom", "errorType": "ValueError",
 @pytest.mark.parametrize("kind", ["Unhandled", "Handled"])
 def test_function_error_fails_the_task_with_its_type_and_message(lambda_stub, kind):
     expect_invoke(lambda_stub, answer(ERROR_BODY, FunctionError=kind, ExecutedVersion="$LATEST"))
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub)
     assert failed.value.msg.startswith("The function hello ran and failed (FunctionError %s): ValueError: boom. "
                                        % kind)
     assert "fail_on_function_error: false" in failed.value.msg
-    kwargs = failed.value.kwargs
+    kwargs = failed.value.result()
     assert kwargs["function_error"] == kind
     assert kwargs["payload"]["errorType"] == "ValueError"
     assert kwargs["changed"] is True  # the function ran
@@ -375,7 +377,7 @@ def test_function_error_is_returned_when_asked_not_to_fail(lambda_stub):
 ])
 def test_function_error_without_the_usual_fields(lambda_stub, body, detail):
     expect_invoke(lambda_stub, answer(body, FunctionError="Unhandled"))
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub)
     assert detail in failed.value.msg
 
@@ -405,10 +407,10 @@ def test_event_ignores_a_body_the_endpoint_sends_anyway(lambda_stub):
 def test_event_with_client_context_warns(lambda_stub):
     context = base64.b64encode(b'{"c":1}').decode()
     expect_invoke(lambda_stub, answer(b"", status=202), InvocationType="Event", ClientContext=context)
-    module = module_for(invocation_type="Event", client_context={"c": 1})
-    lambda_invoke.run(module, lambda_invoke.InvokeClient(module, client=lambda_stub.client))
-    assert module.warnings == ["client_context: AWS passes the client context to the function for RequestResponse "
-                               "invocations only; this Event invocation's function will not see it."]
+    task = task_for(invocation_type="Event", client_context={"c": 1})
+    invocation.Invocation.run(task, invocation.InvokeClient(task, client=lambda_stub.client))
+    assert task.warnings == ["client_context: AWS passes the client context to the function for RequestResponse "
+                             "invocations only; this Event invocation's function will not see it."]
 
 
 @pytest.mark.parametrize("options", [{"invocation_type": "DryRun"}, {"dry_run": True}])
@@ -448,7 +450,7 @@ def test_check_mode_fails_for_a_missing_function(lambda_stub):
     lambda_stub.add_client_error("invoke", "ResourceNotFoundException",
                                  "Function not found: %s" % FUNCTION_ARN, 404,
                                  expected_params={"FunctionName": "hello", "InvocationType": "DryRun"})
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub, check_mode=True, payload={"a": 1})
     assert failed.value.msg.startswith("Nothing was invoked: function_name hello was not found in region us-east-1")
 
@@ -458,19 +460,19 @@ def test_check_mode_fails_for_a_missing_function(lambda_stub):
 def test_missing_function_fails_clearly(lambda_stub):
     lambda_stub.add_client_error("invoke", "ResourceNotFoundException",
                                  "Function not found: %s:9" % FUNCTION_ARN, 404)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub, qualifier="9")
     assert failed.value.msg == (
         "Nothing was invoked: function_name hello (qualifier 9) was not found in region us-east-1; check "
         "function_name, the qualifier and the region. Invoke failed: ResourceNotFoundException: Function not "
         "found: %s:9" % FUNCTION_ARN)
-    assert failed.value.kwargs["error"]["code"] == "ResourceNotFoundException"
+    assert failed.value.result()["error"]["code"] == "ResourceNotFoundException"
 
 
 def test_other_aws_errors_keep_the_client_message(lambda_stub):
     lambda_stub.add_client_error("invoke", "AccessDeniedException", "not authorized to perform lambda:InvokeFunction",
                                  403)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub, function_name=None, function_arn=FUNCTION_ARN)
     assert failed.value.msg == ("Invoke failed: AccessDeniedException: not authorized to perform "
                                 "lambda:InvokeFunction")
@@ -479,7 +481,7 @@ def test_other_aws_errors_keep_the_client_message(lambda_stub):
 def test_a_conflict_that_is_not_about_readiness_fails_at_once(lambda_stub):
     sent = count_calls(lambda_stub.client)
     lambda_stub.add_client_error("invoke", "ResourceConflictException", "Something else conflicts", 409)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub)
     assert sent == ["Invoke"]
     assert failed.value.msg == "Invoke failed: ResourceConflictException: Something else conflicts"
@@ -547,7 +549,7 @@ def test_a_function_that_fails_to_become_active_fails_the_task(lambda_stub):
     lambda_stub.add_client_error("invoke", "ResourceConflictException", PENDING, 409)
     lambda_stub.add_response("get_function_configuration", function_configuration(
         State="Failed", StateReason="The role cannot be assumed", StateReasonCode="InvalidConfiguration"), key)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub, qualifier="live")
     assert failed.value.msg == ("Waiting for hello (published_version_active) did not succeed: The role cannot be "
                                 "assumed")
@@ -562,7 +564,7 @@ def test_a_function_that_fails_to_become_active_fails_the_task(lambda_stub):
     ({"read_timeout": 30, "tcp_keepalive": False}, {}),
 ])
 def test_read_timeout_options(aws_config, options):
-    assert lambda_invoke.read_timeout_options(aws_config) == options
+    assert invocation.read_timeout_options(aws_config) == options
 
 
 @pytest.mark.parametrize("aws_config, read_timeout, keepalive", [
@@ -571,7 +573,7 @@ def test_read_timeout_options(aws_config, options):
     ({"tcp_keepalive": False}, 1860, False),
 ])
 def test_the_client_waits_long_enough_for_an_answer(aws_config, read_timeout, keepalive):
-    client = lambda_invoke.InvokeClient.__new__(lambda_invoke.InvokeClient)
+    client = invocation.InvokeClient.__new__(invocation.InvokeClient)
     client.module = FakeModule(aws_config=aws_config, retry_mode="standard", retry_max_attempts=3)
     config = client._client_config()  # pylint: disable=protected-access
     assert config.read_timeout == read_timeout

@@ -1,0 +1,294 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudfn.aws_lambda contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Readers of functions and of what belongs to them, and lambda_info's query over them.
+
+The readers are functions of ``(client, function_name, ...)`` that any module or lambda_app can use;
+they return AWS's answers as they are (every page of a listing), ``None`` when the function does not
+exist, and :data:`LEFT_OUT` for what could not be read but may be done without (an operation the
+endpoint does not implement, with ``unsupported_ok``; tags AWS could not read), with a warning.
+
+:class:`FunctionInfo` is lambda_info's read: one function or every function, the parts its query
+names (snake_case, as the task returns them), with as few requests as the answers allow, and the
+account's settings.
+"""
+
+import functools
+
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
+    ANY_ARN,
+    QUALIFIED_FUNCTION_NAME,
+    function_name_problem,
+    unqualified_function_arn,
+)
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import parse_policy
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import snake_dict
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
+
+LEFT_OUT = object()  # what a reader gives for what it could not read and a warning explained
+
+# ------------------------------------------------------------------ readers
+
+
+def read(client, operation, result_key=None, unsupported_ok=False, **params):
+    """One read: the answer (every item of ``result_key`` over all pages when given); None when not found.
+
+    ``unsupported_ok``: an operation the endpoint does not implement gives LEFT_OUT with one warning (the
+    client's), and is not sent again by this client; without it, it fails.
+    """
+    if operation in client.unsupported:
+        return LEFT_OUT
+    if result_key is None:
+        answer = client.call(operation, missing_ok=True, unsupported_ok=unsupported_ok, **params)
+    else:
+        answer = client.paginate(operation, result_key, missing_ok=True, unsupported_ok=unsupported_ok, **params)
+    if answer is None and operation in client.unsupported:
+        return LEFT_OUT
+    return answer
+
+
+def function(client, function_name):
+    """The function's GetFunction answer (configuration, code, tags, concurrency); None when it does not exist."""
+    return client.call("GetFunction", missing_ok=True, FunctionName=function_name)
+
+
+def functions(client):
+    """The configuration of every function of the account and region (ListFunctions, every page)."""
+    return client.paginate("ListFunctions", "Functions")
+
+
+def aliases(client, function_name, unsupported_ok=False):
+    """The function's aliases."""
+    return read(client, "ListAliases", "Aliases", unsupported_ok, FunctionName=function_name)
+
+
+def versions(client, function_name, unsupported_ok=False):
+    """The function's versions, $LATEST included."""
+    return read(client, "ListVersionsByFunction", "Versions", unsupported_ok, FunctionName=function_name)
+
+
+def policy(client, function_name, unsupported_ok=False):
+    """The function's resource-based policy document as AWS writes it; {} when it has none (GetPolicy's
+    "not found" means no policy, so this never says the function is missing)."""
+    answer = read(client, "GetPolicy", None, unsupported_ok, FunctionName=function_name)
+    return answer if answer is LEFT_OUT else parse_policy(answer)[0]
+
+
+def mappings(client, function_name=None, event_source_arn=None, unsupported_ok=False):
+    """The event source mappings of the function (of every function without ``function_name``), of the source
+    ``event_source_arn`` only when given."""
+    params = {}
+    if function_name is not None:
+        params["FunctionName"] = function_name
+    if event_source_arn:
+        params["EventSourceArn"] = event_source_arn
+    return read(client, "ListEventSourceMappings", "EventSourceMappings", unsupported_ok, **params)
+
+
+def event_invoke_configs(client, function_name, unsupported_ok=False):
+    """The function's asynchronous invocation settings, per version and alias."""
+    return read(client, "ListFunctionEventInvokeConfigs", "FunctionEventInvokeConfigs", unsupported_ok,
+                FunctionName=function_name)
+
+
+def provisioned_concurrency(client, function_name, unsupported_ok=False):
+    """The provisioned concurrency configured on the function's versions and aliases."""
+    return read(client, "ListProvisionedConcurrencyConfigs", "ProvisionedConcurrencyConfigs", unsupported_ok,
+                FunctionName=function_name)
+
+
+def tags(client, function_name, answer=None):
+    """The function's tags (keys as they are; {} for none), from its GetFunction ``answer`` (read when not given);
+    None when it does not exist; LEFT_OUT, with a warning, when AWS could not read them."""
+    answer = function(client, function_name) if answer is None else answer
+    if answer is None:
+        return None
+    if answer.get("TagsError"):
+        error = answer["TagsError"]
+        client.module.warn("The tags of %s could not be read, so they are left out: %s: %s" % (
+            function_name, error.get("ErrorCode"), error.get("Message")))
+        return LEFT_OUT
+    return answer.get("Tags") or {}
+
+
+def reserved_concurrency(client, function_name, answer=None):
+    """The function's reserved concurrent executions, from its GetFunction ``answer`` (read when not given); None
+    when none is reserved (or the function does not exist)."""
+    answer = function(client, function_name) if answer is None else answer
+    return ((answer or {}).get("Concurrency") or {}).get("ReservedConcurrentExecutions")
+
+
+def account_settings(client):
+    """The account's Lambda limits and usage in the region, as the task returns them."""
+    answer = client.call("GetAccountSettings")
+    return dict(account_limit=snake_dict(answer.get("AccountLimit") or {}),
+                account_usage=snake_dict(answer.get("AccountUsage") or {}))
+
+
+# ------------------------------------------------------------------ lambda_info
+
+# The parts of a function a query can ask for, besides its configuration (which is always returned).
+PARTS = ("aliases", "versions", "policy", "mappings", "tags", "concurrency", "provisioned_concurrency",
+         "event_invoke_configs")
+QUERIES = ["all", "config"] + list(PARTS)
+# Parts that one GetFunction answers, besides the configuration.
+IN_GET_FUNCTION = frozenset(("tags", "concurrency"))
+# The parts read by a request of their own, in the order they are read.
+LISTED_PARTS = (("aliases", aliases), ("versions", versions), ("policy", policy), ("mappings", mappings),
+                ("event_invoke_configs", event_invoke_configs), ("provisioned_concurrency", provisioned_concurrency))
+
+ARGUMENT_SPEC = dict(
+    function_name=dict(type="str", aliases=["name", "function"]),
+    query=dict(type="list", elements="str", choices=QUERIES),
+    event_source_arn=dict(type="str"),
+    account_settings=dict(type="bool", default=False),
+)
+
+
+def asked_query(params):
+    """The query as given, or amazon.aws.lambda_info's default: all for one function, config for every function."""
+    if params.get("query") is not None:
+        return list(params["query"])
+    return ["all"] if params.get("function_name") else ["config"]
+
+
+def parts_of(query):
+    """The parts (see PARTS) a query reads besides the configuration."""
+    if "all" in query:
+        return frozenset(PARTS)
+    return frozenset(query) - {"config"}
+
+
+def validate(params):
+    """Local checks of lambda_info's options; a list of error messages (empty when all is well)."""
+    problems = []
+    name = params.get("function_name")
+    problem = None if name is None else function_name_problem(name)
+    if problem:
+        if QUALIFIED_FUNCTION_NAME.match(name):
+            problem += " The versions and aliases of a function are read with query: [versions, aliases]."
+        problems.append(problem)
+    query = asked_query(params)
+    if not query:
+        if name is not None:
+            problems.append("query: [] reads no function, so function_name has nothing to do; name the parts to read "
+                            "(for example query: config), or leave function_name out.")
+        elif not params.get("account_settings"):
+            problems.append("query: [] reads no function; give account_settings: true to read the account's limits, "
+                            "or name the parts of the functions to read (for example query: config).")
+    source = params.get("event_source_arn")
+    if source is not None:
+        if not ANY_ARN.match(source):
+            problems.append("event_source_arn: %s is not an ARN (for example arn:aws:sqs:us-east-1:123456789012:orders)."
+                            % source)
+        if "mappings" not in parts_of(query):
+            problems.append("event_source_arn: filters the event source mappings, which query %s does not read; add "
+                            "mappings to query (for example query: [config, mappings])." % ", ".join(query or ["[]"]))
+    return problems
+
+
+class FunctionInfo(Resource):
+    """lambda_info's read: functions and the parts of them a query asks for, and the account's settings.
+
+    A part the query names must be answered (an endpoint without its operation fails the task); one that only
+    "all" asks for is left out with one warning, and not asked for again for the next functions.
+    """
+
+    kind = "info"
+
+    def __init__(self, task, client):
+        super().__init__(task, client)
+        query = asked_query(self.params)
+        self.query = query
+        self.parts = parts_of(query)
+        self.named = frozenset(query)
+        self.event_source_arn = self.params.get("event_source_arn")
+
+    @classmethod
+    def validate(cls, params):
+        return validate(params)
+
+    def converge(self):
+        """Read what the options ask for (nothing is ever changed); the task's result."""
+        result = dict(changed=False)
+        if self.params["account_settings"]:
+            result["account_settings"] = account_settings(self.client)
+        if not self.query:
+            result["functions"] = []
+        elif self.params.get("function_name"):
+            result["functions"] = self.one(self.params["function_name"])
+        else:
+            result["functions"] = self.every()
+        return result
+
+    def one(self, name):
+        """The function ``name`` (a list of one), or [] when it does not exist."""
+        answer = function(self.client, name)
+        if answer is None:
+            return []
+        entry = self.entry_from_get_function(answer)
+        if not self.read_parts(name, entry):
+            return []
+        return [entry]
+
+    def every(self):
+        """Every function of the account and region."""
+        listed = functions(self.client)
+        by_function = self.every_mapping() if "mappings" in self.parts and listed else None
+        found = []
+        for configuration in listed:
+            name = configuration["FunctionName"]
+            if self.parts & IN_GET_FUNCTION:
+                answer = function(self.client, name)
+                if answer is None:
+                    continue  # deleted since it was listed
+                entry = self.entry_from_get_function(answer)
+            else:
+                entry = snake_dict(configuration)
+            if by_function is not None:
+                entry["mappings"] = by_function.get(unqualified_function_arn(configuration["FunctionArn"]), [])
+            if self.read_parts(name, entry, mappings_read=True):
+                found.append(entry)
+        return found
+
+    def entry_from_get_function(self, answer):
+        """A function's entry from its GetFunction answer: the configuration, with tags and concurrency if asked."""
+        entry = snake_dict(answer["Configuration"])
+        name = entry.get("function_name")
+        if "tags" in self.parts:
+            found = tags(self.client, name, answer)
+            if found is not LEFT_OUT:
+                entry["tags"] = found
+        if "concurrency" in self.parts:
+            entry["reserved_concurrency"] = reserved_concurrency(self.client, name, answer)
+        return entry
+
+    def read_parts(self, name, entry, mappings_read=False):
+        """Add the parts each read by their own request to ``entry``; False when the function turned out to be gone.
+
+        ``mappings_read``: the mappings are in ``entry`` already (read once for every function).
+        """
+        for part, reader in LISTED_PARTS:
+            if part not in self.parts or (part == "mappings" and mappings_read):
+                continue
+            if part == "mappings":
+                reader = functools.partial(mappings, event_source_arn=self.event_source_arn)
+            answer = reader(self.client, name, unsupported_ok=part not in self.named)
+            if answer is LEFT_OUT:
+                continue
+            if answer is None:
+                return False  # "not found": the function was deleted while being read
+            entry[part] = answer if part == "policy" else snake_dict(answer)
+        return True
+
+    def every_mapping(self):
+        """Every mapping of the account (of ``event_source_arn`` when given), by the unqualified ARN of its function."""
+        found = mappings(self.client, event_source_arn=self.event_source_arn, unsupported_ok="mappings" not in self.named)
+        if found is LEFT_OUT:
+            return None
+        by_function = {}
+        for mapping in found or []:
+            by_function.setdefault(unqualified_function_arn(mapping.get("FunctionArn") or ""), []).append(
+                snake_dict(mapping))
+        return by_function

@@ -1,0 +1,353 @@
+# -*- coding: utf-8 -*-
+# Copyright: cloudfn.aws_lambda contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""One invocation of a function, version or alias (lambda_invoke): an action, not a converging resource.
+
+From the options (lambda_invoke's names, which include amazon.aws.lambda_execute's) come one Invoke
+request: the invocation type, the log type, the payload (JSON), the client context (base64 JSON) and
+the qualifier. Check mode sends a DryRun of the same function, version or alias instead. A function
+that AWS is still creating is waited for by the client (its "not ready" conflict), and then invoked.
+The answer becomes the task's result: the parsed payload, the decoded log tail, the status code.
+:class:`InvokeClient` gives the client a read timeout that outlasts a synchronous invocation.
+"""
+
+import base64
+import binascii
+import json
+
+try:
+    from botocore.config import Config
+except ImportError:
+    pass  # run_module fails the task saying boto3 and botocore are needed
+
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import errors
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, model_enum, model_range
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import INVOKE_FUNCTION_REF, INVOKE_QUALIFIER
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
+
+
+def model_choices(shape_name, first):
+    """The values botocore's model allows for an enum shape, ``first`` (the default) first; None without the model."""
+    return sorted(model_enum(shape_name), key=lambda value: value != first) or None
+
+
+ARGUMENT_SPEC = dict(
+    function_name=dict(type="str", aliases=["name"]),
+    function_arn=dict(type="str"),
+    qualifier=dict(type="str", aliases=["version_qualifier"]),
+    payload=dict(type="raw"),
+    payload_file=dict(type="path"),
+    invocation_type=dict(type="str", choices=model_choices("InvocationType", "RequestResponse")),
+    log_type=dict(type="str", choices=model_choices("LogType", "None")),
+    tail_log=dict(type="bool"),
+    client_context=dict(type="dict"),
+    fail_on_function_error=dict(type="bool", default=True),
+    wait=dict(type="bool"),
+    dry_run=dict(type="bool"),
+    wait_timeout=dict(type="int", default=600),
+)
+MUTUALLY_EXCLUSIVE = [["function_name", "function_arn"], ["payload", "payload_file"]]
+REQUIRED_ONE_OF = [["function_name", "function_arn"]]
+
+CLIENT_CONTEXT_MAX = 3583  # bytes, base64-encoded (AWS's limit; botocore's model does not carry it)
+# A synchronous invocation may last up to 30 minutes, and AWS advises a client read timeout longer than the
+# function's timeout with TCP keep-alive on; botocore's own read timeout is 60 seconds.
+READ_TIMEOUT = 1860
+ERROR_DETAIL_MAX = 1000  # characters of a non-standard error payload quoted in the failure message
+
+
+def function_option(params):
+    """The option that names the function (function_name or function_arn) and its value."""
+    if params.get("function_arn") is not None:
+        return "function_arn", params["function_arn"]
+    return "function_name", params.get("function_name")
+
+
+def function_ref_match(value):
+    """The match of ``value`` as a function AWS can invoke (names.INVOKE_FUNCTION_REF), None when it is not one."""
+    longest = model_range("NamespacedFunctionName")[1]
+    if value is None or (longest is not None and len(value) > longest):
+        return None
+    return INVOKE_FUNCTION_REF.match(value)
+
+
+def function_ref_error(option, value):
+    """Why ``value`` is not a function AWS can invoke (None when it is)."""
+    if function_ref_match(value):
+        return None
+    hint = " ARNs say function:NAME, not function/NAME." if value and "function/" in value else ""
+    return ("%s: %s is not a function name or ARN (NAME, ACCOUNT:function:NAME or "
+            "arn:aws:lambda:REGION:ACCOUNT:function:NAME, with a name of 1 to 64 letters, digits, - and _, optionally "
+            "followed by :VERSION or :ALIAS).%s" % (option, value, hint))
+
+
+def invocation_type_of(params):
+    """(the InvocationType the options ask for, the errors of contradicting options)."""
+    explicit, wait, dry_run = params.get("invocation_type"), params.get("wait"), params.get("dry_run")
+    errors_found = []
+    if dry_run and explicit not in (None, "DryRun"):
+        errors_found.append("dry_run: true contradicts invocation_type: %s; give only one of them." % explicit)
+    if dry_run is False and explicit == "DryRun":
+        errors_found.append("dry_run: false contradicts invocation_type: DryRun; give only one of them.")
+    if wait is not None and explicit in ("RequestResponse", "Event") and wait != (explicit == "RequestResponse"):
+        errors_found.append("wait: %s contradicts invocation_type: %s (wait: true means RequestResponse, wait: false "
+                            "means Event); give only one of them." % (str(wait).lower(), explicit))
+    if explicit:
+        return explicit, errors_found
+    if dry_run:
+        return "DryRun", errors_found
+    return ("Event" if wait is False else "RequestResponse"), errors_found
+
+
+def log_type_of(params, invocation_type):
+    """(the LogType to send, None for none; the errors)."""
+    log_type, tail_log = params.get("log_type"), params.get("tail_log")
+    errors_found = []
+    if log_type is not None and tail_log is not None and tail_log != (log_type == "Tail"):
+        errors_found.append("tail_log: %s contradicts log_type: %s (tail_log: true means log_type: Tail); give only "
+                            "one of them." % (str(tail_log).lower(), log_type))
+    wanted = log_type or ({True: "Tail", False: "None"}.get(tail_log))
+    if wanted == "Tail" and invocation_type != "RequestResponse":
+        errors_found.append("log_type: Tail (tail_log: true) needs a RequestResponse invocation, and this one is %s: "
+                            "AWS returns the log of synchronous invocations only. Leave the log out, or invoke with "
+                            "invocation_type: RequestResponse (wait: true)." % invocation_type)
+    return wanted, errors_found
+
+
+def read_payload_file(path):
+    """The bytes of ``payload_file``, checked to be a JSON document. Raises ValueError saying what is wrong."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise ValueError("payload_file: %s does not exist (it is read where the module runs)." % path) from None
+    except OSError as e:
+        raise ValueError("payload_file: %s cannot be read: %s." % (path, e.strerror or e)) from None
+    try:
+        json.loads(data)
+    except ValueError as e:  # json.JSONDecodeError and UnicodeDecodeError
+        raise ValueError("payload_file: %s is not a JSON document (%s); the file must hold the payload as JSON."
+                         % (path, e)) from None
+    return data
+
+
+def payload_of(params):
+    """The bytes sent as the payload, None for none. Raises ValueError saying what is wrong."""
+    if params.get("payload_file") is not None:
+        return read_payload_file(params["payload_file"])
+    value = params.get("payload")
+    if value is None:
+        return None
+    if isinstance(value, str) and value.lstrip().startswith(("{", "[")):
+        try:
+            json.loads(value)
+        except ValueError as e:
+            raise ValueError("payload: the string given starts like a JSON document but is not valid JSON (%s). Give "
+                             "the payload as YAML data, fix the JSON, or put a JSON string in a file and use "
+                             "payload_file." % e) from None
+        return value.encode("utf-8")
+    try:
+        return json.dumps(value).encode("utf-8")
+    except (TypeError, ValueError) as e:
+        raise ValueError("payload: cannot be sent as JSON: %s." % e) from None
+
+
+def client_context_of(value):
+    """The ClientContext header value (base64 of the JSON), None for none. Raises ValueError when too big."""
+    if value is None:
+        return None
+    encoded = base64.b64encode(json.dumps(value, separators=(",", ":")).encode("utf-8")).decode("ascii")
+    if len(encoded) > CLIENT_CONTEXT_MAX:
+        raise ValueError("client_context: %d bytes once sent as base64-encoded JSON, more than the %d AWS accepts; "
+                         "send less, or pass the data in the payload." % (len(encoded), CLIENT_CONTEXT_MAX))
+    return encoded
+
+
+def qualifier_of(params):
+    """(the Qualifier to send, None for none; the errors). The qualifier may be given in the function's name."""
+    option, function = function_option(params)
+    qualifier = params.get("qualifier")
+    if qualifier is not None and not INVOKE_QUALIFIER.match(qualifier):
+        return None, ["qualifier: %s is not a version or alias (a version number, $LATEST, or an alias name of 1 to "
+                      "128 letters, digits, - and _)." % qualifier]
+    match = function_ref_match(function)
+    in_name = match.group("qualifier") if match else None
+    if in_name is not None and qualifier is not None:
+        if in_name != qualifier:
+            return None, ["qualifier: %s differs from the qualifier %s that %s ends in; give the version or alias in "
+                          "one place." % (qualifier, in_name, option)]
+        return None, []  # the name carries it already
+    return qualifier, []
+
+
+def validate(params):
+    """Local checks of the options; a list of error messages (empty when all is well)."""
+    errors_found = []
+    option, function = function_option(params)
+    problem = function_ref_error(option, function)
+    if problem:
+        errors_found.append(problem)
+    else:
+        errors_found.extend(qualifier_of(params)[1])
+    invocation_type, type_errors = invocation_type_of(params)
+    errors_found.extend(type_errors)
+    errors_found.extend(log_type_of(params, invocation_type)[1])
+    for check, value in ((payload_of, params), (client_context_of, params.get("client_context"))):
+        try:
+            check(value)
+        except ValueError as e:
+            errors_found.append(str(e))
+    if params.get("wait_timeout") is not None and params["wait_timeout"] < 1:
+        errors_found.append("wait_timeout: %s seconds; give 1 or more." % params["wait_timeout"])
+    return errors_found
+
+
+def invoke_request(params):
+    """The Invoke request the options ask for. Expects valid options."""
+    invocation_type = invocation_type_of(params)[0]
+    request = dict(FunctionName=function_option(params)[1], InvocationType=invocation_type)
+    qualifier = qualifier_of(params)[0]
+    if qualifier is not None:
+        request["Qualifier"] = qualifier
+    if invocation_type == "DryRun":
+        return request  # checks the function and the permission: nothing runs, so nothing else is needed
+    log_type = log_type_of(params, invocation_type)[0]
+    if log_type is not None:
+        request["LogType"] = log_type
+    payload = payload_of(params)
+    if payload is not None:
+        request["Payload"] = payload
+    context = client_context_of(params.get("client_context"))
+    if context is not None:
+        request["ClientContext"] = context
+    return request
+
+
+def dry_run_request(request):
+    """The DryRun invocation check mode sends in place of ``request``: the same function, version or alias."""
+    checked = dict((k, v) for k, v in request.items() if k in ("FunctionName", "Qualifier"))
+    checked["InvocationType"] = "DryRun"
+    return checked
+
+
+def parse_payload(data):
+    """A function's answer: the parsed JSON, else the text; None when there is none."""
+    if not data:
+        return None
+    text = data.decode("utf-8", "replace")
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def decode_log(value):
+    """The text of a base64-encoded LogResult (as it is when it is not base64); None when there is none."""
+    if value is None:
+        return None
+    try:
+        return base64.b64decode(value, validate=True).decode("utf-8", "replace")
+    except (binascii.Error, ValueError):
+        return value
+
+
+def invocation_result(answer, invocation_type):
+    """The task's result keys from an Invoke answer."""
+    body = answer.get("Payload")
+    data = body.read() if body is not None else b""
+    payload = parse_payload(data) if invocation_type == "RequestResponse" else None
+    log = decode_log(answer.get("LogResult"))
+    status = answer.get("StatusCode")
+    return dict(
+        invocation_type=invocation_type,
+        status_code=status,
+        payload=payload,
+        function_error=answer.get("FunctionError"),
+        executed_version=answer.get("ExecutedVersion"),
+        log_result=log,
+        result=dict(output=payload if invocation_type == "RequestResponse" else "", logs=log or "", status=status),
+    )
+
+
+def function_error_message(function, result):
+    """The task's failure message for a function that failed."""
+    payload = result["payload"]
+    if isinstance(payload, dict) and (payload.get("errorType") or payload.get("errorMessage")):
+        detail = "%s: %s" % (payload.get("errorType") or "Error", payload.get("errorMessage") or "")
+    else:
+        detail = payload if isinstance(payload, str) else json.dumps(payload)
+        if len(detail) > ERROR_DETAIL_MAX:
+            detail = detail[:ERROR_DETAIL_MAX] + "..."
+    return ("The function %s ran and failed (FunctionError %s): %s. The whole error is in the returned payload; "
+            "set fail_on_function_error: false to get it without failing the task."
+            % (function, result["function_error"], detail))
+
+
+def not_found_prefix(params, region):
+    """What a ResourceNotFoundException answered to Invoke means: the function, version or alias is not there."""
+    option, function = function_option(params)
+    qualifier = params.get("qualifier")
+    return ("Nothing was invoked: %s %s%s was not found in region %s; check %s, the qualifier and the region. "
+            % (option, function, " (qualifier %s)" % qualifier if qualifier else "", region, option))
+
+
+def warnings_for(params, request):
+    """What the user should know about the request, though it is valid."""
+    warnings = []
+    if params.get("client_context") is not None and request["InvocationType"] == "Event":
+        warnings.append("client_context: AWS passes the client context to the function for RequestResponse "
+                        "invocations only; this Event invocation's function will not see it.")
+    return warnings
+
+
+def read_timeout_options(aws_config):
+    """The botocore client options an invocation needs that ``aws_config`` does not set itself."""
+    aws_config = aws_config or {}
+    options = {}
+    if "read_timeout" not in aws_config:
+        options["read_timeout"] = READ_TIMEOUT
+    if "tcp_keepalive" not in aws_config:
+        options["tcp_keepalive"] = True
+    return options
+
+
+class InvokeClient(LambdaClient):
+    """The collection's client, with a read timeout that outlasts a synchronous invocation."""
+
+    def _client_config(self):
+        config = super()._client_config()
+        options = read_timeout_options(self.module.params.get("aws_config"))
+        return config.merge(Config(**options)) if options else config
+
+
+class Invocation(Resource):
+    """One Invoke of the function, version or alias the options name (a DryRun in check mode).
+
+    Built from a task with lambda_invoke's options; the client should be an :class:`InvokeClient`.
+    """
+
+    kind = "invocation"
+
+    @classmethod
+    def validate(cls, params):
+        return validate(params)
+
+    def converge(self):
+        """Invoke (in check mode: a DryRun); the task's result. An invocation is never idempotent: changed
+        unless it is a DryRun. A function that failed raises, with the result, unless fail_on_function_error
+        is false."""
+        params = self.params
+        request = invoke_request(params)
+        for warning in warnings_for(params, request):
+            self.task.warn(warning)
+        send = dry_run_request(request) if self.task.check_mode else request
+        region = self.client.client.meta.region_name
+        with errors.failure_context(not_found_prefix(params, region), codes=["ResourceNotFoundException"],
+                                    operations=["Invoke"]):
+            answer = self.client.call("Invoke", **send)
+        result = invocation_result(answer, send["InvocationType"])
+        result["changed"] = request["InvocationType"] != "DryRun"
+        if result["function_error"] and params["fail_on_function_error"]:
+            raise errors.LambdaError(function_error_message(request["FunctionName"], result), **result)
+        return result
