@@ -109,3 +109,7 @@ def unqualified_function_arn(function_arn):
     """A function ARN without its version or alias."""
     head, _, rest = function_arn.partition(":function:")
     return "%s:function:%s" % (head, rest.split(":", 1)[0])
+
+
+# An event source mapping's identifier (AWS chooses it when the mapping is created).
+MAPPING_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
