@@ -324,26 +324,25 @@ def create_only_changes(desired, current):
 
 # ----------------------------------------------------------------------------------------------- options
 
+# The options that are one value of a type (option -> type).
+_SCALAR_OPTIONS = dict(
+    alias="str", version="raw", event_source_arn="str", uuid="str", enabled="bool", batch_size="int",
+    maximum_batching_window_in_seconds="int", starting_position_timestamp="raw", bisect_batch_on_function_error="bool",
+    maximum_retry_attempts="int", maximum_record_age_in_seconds="int", parallelization_factor="int",
+    tumbling_window_in_seconds="int",
+)
+STARTING_POSITIONS = ["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"]
+RESPONSE_TYPES = ["ReportBatchItemFailures"]
+
+
 def _argument_spec():
-    spec = dict(
+    spec = dict((option, dict(type=kind)) for option, kind in _SCALAR_OPTIONS.items())
+    spec.update(
         function_name=dict(type="str", aliases=["lambda_function_arn", "function_arn"]),
-        alias=dict(type="str"),
-        version=dict(type="raw"),
-        event_source_arn=dict(type="str"),
-        uuid=dict(type="str"),
-        enabled=dict(type="bool"),
         replace=dict(type="bool", default=False),
-        batch_size=dict(type="int"),
-        maximum_batching_window_in_seconds=dict(type="int"),
-        starting_position=dict(type="str", choices=["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"]),
-        starting_position_timestamp=dict(type="raw"),
+        starting_position=dict(type="str", choices=STARTING_POSITIONS),
         filter_criteria=dict(type="list", elements="raw"),
-        function_response_types=dict(type="list", elements="str", choices=["ReportBatchItemFailures"]),
-        bisect_batch_on_function_error=dict(type="bool"),
-        maximum_retry_attempts=dict(type="int"),
-        maximum_record_age_in_seconds=dict(type="int"),
-        parallelization_factor=dict(type="int"),
-        tumbling_window_in_seconds=dict(type="int"),
+        function_response_types=dict(type="list", elements="str", choices=RESPONSE_TYPES),
         destination_config=dict(type="dict", options=dict(
             on_failure=dict(type="dict", required=True, options=dict(
                 destination=dict(type="str", required=True),
@@ -378,8 +377,8 @@ def _argument_spec():
             source_arn=dict(type="str", required=True),
             enabled=dict(type="bool"),
             batch_size=dict(type="int"),
-            starting_position=dict(type="str", choices=["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"]),
-            function_response_types=dict(type="list", elements="str", choices=["ReportBatchItemFailures"]),
+            starting_position=dict(type="str", choices=STARTING_POSITIONS),
+            function_response_types=dict(type="list", elements="str", choices=RESPONSE_TYPES),
             maximum_batching_window_in_seconds=dict(type="int"),
         )),
     )
@@ -390,6 +389,8 @@ def _argument_spec():
 
 # The options of lambda_event_source (the connection options are added by runner.run_module).
 ARGUMENT_SPEC = _argument_spec()
+# Rules of the options: MUTUALLY_EXCLUSIVE holds for an item of an application too; REQUIRED_ONE_OF is the
+# module's only (an application names the function of every item).
 MUTUALLY_EXCLUSIVE = [["alias", "version"], ["event_source_arn", "self_managed_event_source"]]
 REQUIRED_ONE_OF = [["function_name", "uuid"]]
 
@@ -400,10 +401,6 @@ def item_argument_spec():
     spec = _argument_spec()
     del spec["function_name"]
     return spec
-
-
-# Rules of an item: the module's, but those about function_name, which the application always sets.
-ITEM_MUTUALLY_EXCLUSIVE = [rule for rule in MUTUALLY_EXCLUSIVE if "function_name" not in rule]
 
 # source_params key -> option
 SOURCE_PARAMS = dict(source_arn="event_source_arn", enabled="enabled", batch_size="batch_size",

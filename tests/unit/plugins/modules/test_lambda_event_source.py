@@ -568,3 +568,19 @@ def test_a_mapping_that_ends_disabled_with_a_problem_fails(lambda_stub):
     failure = fails(lambda_stub, "The event source mapping %s ended Disabled: PROBLEM" % UUID,
                     event_source_arn=QUEUE)
     assert failure.details["state_transition_reason"] == reason
+
+
+# ------------------------------------------------------------------ the module boundary
+
+def test_main_converges_and_fails_through_the_runner(run_main, lambda_stub):
+    from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_event_source
+
+    lambda_stub.add_response("get_event_source_mapping", mapping(BatchSize=5), {"UUID": UUID})
+    code, result = run_main(lambda_event_source, uuid=UUID, batch_size=5)
+    assert code == 0 and result["changed"] is False and result["uuid"] == UUID
+    lambda_stub.add_client_error("get_event_source_mapping", "ResourceNotFoundException", http_status_code=404)
+    code, result = run_main(lambda_event_source, uuid=UUID, batch_size=5)
+    assert code == 1 and result["failed"] is True and result["changed"] is False
+    assert result["msg"].startswith("uuid: there is no event source mapping " + UUID)
+    code, result = run_main(lambda_event_source, function_name="hello", event_source_arn=QUEUE, batch_size=0)
+    assert code == 1 and result["msg"].startswith("batch_size: 0 is out of range; AWS takes 1 to 10000.")
