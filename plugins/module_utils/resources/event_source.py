@@ -21,6 +21,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcil
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import MAPPING_TRANSITIONAL_STATES
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, NotFound, WaitFailed
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
+    ANY_ARN,
     LATEST,
     MAPPING_UUID,
     function_name_of,
@@ -104,7 +105,7 @@ def kind_of(event_source_arn=None, self_managed_event_source=None):
     if not event_source_arn:
         return None
     parts = event_source_arn.split(":")
-    if len(parts) < 6 or parts[0] != "arn":
+    if len(parts) < 6 or not ANY_ARN.match(event_source_arn):
         raise ValueError("event_source_arn: %s is not an ARN (arn:aws:SERVICE:REGION:ACCOUNT:RESOURCE)."
                          % event_source_arn)
     kind = SERVICE_KINDS.get(parts[2])
