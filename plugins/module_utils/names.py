@@ -116,3 +116,6 @@ _INVOKE_QUALIFIER = r"(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9_-]{1,128})"
 INVOKE_QUALIFIER = re.compile(r"^%s$" % _INVOKE_QUALIFIER)
 # A function to invoke: a name, partial or full ARN, optionally ending with :QUALIFIER (group "qualifier").
 INVOKE_FUNCTION_REF = re.compile(r"^(?P<function>%s)(:(?P<qualifier>%s))?$" % (_FUNCTION, _INVOKE_QUALIFIER))
+
+# An event source mapping's identifier (AWS chooses it when the mapping is created).
+MAPPING_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")

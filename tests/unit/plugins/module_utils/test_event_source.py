@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import event_source as es
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import event_source as es
 
 QUEUE = "arn:aws:sqs:us-east-1:123456789012:orders"
 FIFO = "arn:aws:sqs:us-east-1:123456789012:orders.fifo"
@@ -54,7 +54,7 @@ def test_is_fifo():
     ("arn:aws:lambda:us-east-1:123456789012:function:hello:live", ("hello", "live")),
 ])
 def test_split_function(given, expected):
-    assert es.split_function(given) == expected
+    assert es.function_and_qualifier(given) == expected
 
 
 @pytest.mark.parametrize("alias, version, expected", [

@@ -7,12 +7,13 @@ import datetime
 import pytest
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import MAPPING_WAIT_DELAY, LambdaClient
-from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_event_source as module_under_test
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import event_source as module_under_test
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     count_calls,
     FUNCTION_ARN,
     FakeModule,
-    ModuleFailed,
 )
 
 QUEUE = "arn:aws:sqs:us-east-1:123456789012:orders"
@@ -53,12 +54,13 @@ def listed(*mappings):
 
 def run(stub, check_mode=False, diff=True, **options):
     module = FakeModule(check_mode=check_mode, diff=diff, **params(**options))
-    assert module_under_test.validate(module.params) == []
-    return module_under_test.run(module, LambdaClient(module, client=stub.client))
+    task = Task(module.params, check_mode, diff, module.warn)
+    assert module_under_test.EventSourceMapping.validate(task.params) == []
+    return module_under_test.EventSourceMapping.run(task, LambdaClient(task, client=stub.client))
 
 
 def fails(stub, match, **options):
-    with pytest.raises(ModuleFailed) as failure:
+    with pytest.raises(LambdaError) as failure:
         run(stub, **options)
     assert failure.value.msg.startswith(match) or match in failure.value.msg, failure.value.msg
     return failure.value
@@ -157,7 +159,7 @@ def test_two_matching_mappings_ask_for_the_uuid(lambda_stub):
     failure = fails(lambda_stub, "2 event source mappings of hello read from " + QUEUE, event_source_arn=QUEUE,
                     batch_size=5)
     assert "give uuid to say which one" in failure.msg
-    assert failure.kwargs["uuids"] == sorted([UUID, OTHER_UUID])
+    assert failure.details["uuids"] == sorted([UUID, OTHER_UUID])
 
 
 def test_a_mapping_of_another_qualifier_is_not_the_one(lambda_stub):
@@ -453,7 +455,7 @@ def test_the_source_cannot_change_without_replace(lambda_stub):
     lambda_stub.add_response("get_event_source_mapping", mapping(), {"UUID": UUID})
     failure = fails(lambda_stub, "event_source_arn cannot be changed on an existing event source mapping",
                     function_name=None, uuid=UUID, event_source_arn=FIFO)
-    assert failure.kwargs["fields"] == ["event_source_arn"] and "replace: true" in failure.msg
+    assert failure.details["fields"] == ["event_source_arn"] and "replace: true" in failure.msg
 
 
 def test_replace_deletes_and_creates_with_the_settings_kept(lambda_stub, sleeps):
@@ -552,7 +554,7 @@ def test_waiting_too_long_fails_with_the_state(lambda_stub):
         lambda_stub.add_response("get_event_source_mapping", mapping(state="Updating", BatchSize=read + 1), {"UUID": UUID})
     failure = fails(lambda_stub, "The event source mapping %s was still Updating after 5 seconds" % UUID,
                     function_name=None, uuid=UUID, batch_size=5, wait_timeout=5)
-    assert failure.kwargs["state"] == "Updating"
+    assert failure.details["state"] == "Updating"
 
 
 def test_a_mapping_that_ends_disabled_with_a_problem_fails(lambda_stub):
@@ -565,4 +567,20 @@ def test_a_mapping_that_ends_disabled_with_a_problem_fails(lambda_stub):
                              {"UUID": UUID})
     failure = fails(lambda_stub, "The event source mapping %s ended Disabled: PROBLEM" % UUID,
                     event_source_arn=QUEUE)
-    assert failure.kwargs["state_transition_reason"] == reason
+    assert failure.details["state_transition_reason"] == reason
+
+
+# ------------------------------------------------------------------ the module boundary
+
+def test_main_converges_and_fails_through_the_runner(run_main, lambda_stub):
+    from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_event_source
+
+    lambda_stub.add_response("get_event_source_mapping", mapping(BatchSize=5), {"UUID": UUID})
+    code, result = run_main(lambda_event_source, uuid=UUID, batch_size=5)
+    assert code == 0 and result["changed"] is False and result["uuid"] == UUID
+    lambda_stub.add_client_error("get_event_source_mapping", "ResourceNotFoundException", http_status_code=404)
+    code, result = run_main(lambda_event_source, uuid=UUID, batch_size=5)
+    assert code == 1 and result["failed"] is True and result["changed"] is False
+    assert result["msg"].startswith("uuid: there is no event source mapping " + UUID)
+    code, result = run_main(lambda_event_source, function_name="hello", event_source_arn=QUEUE, batch_size=0)
+    assert code == 1 and result["msg"].startswith("batch_size: 0 is out of range; AWS takes 1 to 10000.")
