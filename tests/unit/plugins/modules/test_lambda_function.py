@@ -7,16 +7,17 @@ import itertools
 import pytest
 from botocore.stub import Stubber
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, package_path, sha256_b64
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import current_function, function_code_source
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, model_range
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, package_path, plan_code, sha256_b64
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import code_source as function_code_source
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import Outcome, changed_fields, ensure
-from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_function
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import function as lambda_function
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.function import current_function
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     FUNCTION_ARN,
     ROLE_ARN,
     FakeModule,
-    ModuleFailed,
     aws_client,
     error_reply,
     function_configuration,
@@ -65,11 +66,11 @@ def package(tmp_path):
 
 @pytest.mark.parametrize("options, option", [
     ({"memory_size": 64}, "memory_size"),
-    ({"memory_size": 20000}, "memory_size"),
+    ({"memory_size": model_range("MemorySize")[1] + 1}, "memory_size"),  # the model's bound (was 20000 > 10240)
     ({"timeout": 0}, "timeout"),
-    ({"timeout": 901}, "timeout"),
+    ({"timeout": model_range("Timeout")[1] + 1}, "timeout"),  # the model's bound (was 901 > 900)
     ({"ephemeral_storage": 100}, "ephemeral_storage"),
-    ({"ephemeral_storage": 10241}, "ephemeral_storage"),
+    ({"ephemeral_storage": model_range("EphemeralStorage", "Size")[1] + 1}, "ephemeral_storage"),  # was 10241
     ({"reserved_concurrency": -2}, "reserved_concurrency"),
     ({"keep_versions": 0}, "keep_versions"),
     ({"name": "my.function"}, "name"),
@@ -236,7 +237,7 @@ def test_same_settings_as_the_function_mean_no_change(package):
 # ------------------------------------------------------------------ check_creatable / check_updatable
 
 def test_creating_without_code_role_runtime_handler_fails_listing_them():
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         lambda_function.check_creatable(FakeModule(), lambda_function.desired_function(params()), None)
     for needed in ("code (", "role", "runtime", "handler"):
         assert needed in failed.value.msg
@@ -257,7 +258,7 @@ def test_creating_an_image_function_needs_no_runtime_or_handler():
 def test_package_type_cannot_change():
     current = current_function(get_function(PackageType="Zip"))
     desired = lambda_function.desired_function(params(image_uri="123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"))
-    with pytest.raises(ModuleFailed, match="package_type cannot change from Zip to Image"):
+    with pytest.raises(LambdaError, match="package_type cannot change from Zip to Image"):
         lambda_function.check_updatable(FakeModule(), desired, current, True)
 
 
@@ -266,7 +267,7 @@ def test_architecture_change_needs_the_code(with_code, fails):
     current = current_function(get_function(Architectures=["x86_64"]))
     desired = lambda_function.desired_function(params(architecture="arm64"))
     if fails:
-        with pytest.raises(ModuleFailed, match="^architecture: "):
+        with pytest.raises(LambdaError, match="^architecture: "):
             lambda_function.check_updatable(FakeModule(), desired, current, with_code)
     else:
         assert lambda_function.check_updatable(FakeModule(), desired, current, with_code) is None
@@ -281,12 +282,12 @@ def test_same_architecture_needs_no_code():
 # ------------------------------------------------------------------ plan_code / resolve_role
 
 def test_plan_code_fails_naming_the_option(tmp_path):
-    with pytest.raises(ModuleFailed, match="^zip_file: "):
-        lambda_function.plan_code(FakeModule(), params(zip_file=str(tmp_path / "missing.zip")))
+    with pytest.raises(LambdaError, match="^zip_file: "):
+        plan_code(params(zip_file=str(tmp_path / "missing.zip")))
 
 
 def test_plan_code_of_s3_code_has_no_local_package():
-    package, code_source = lambda_function.plan_code(FakeModule(), params(s3_bucket="artifacts", s3_key="hello.zip"))
+    package, code_source = plan_code(params(s3_bucket="artifacts", s3_key="hello.zip"))
     assert package is None
     assert code_source == {"S3Bucket": "artifacts", "S3Key": "hello.zip"}
 
@@ -323,7 +324,7 @@ def test_role_name_is_resolved_through_iam(iam_client, iam_stub):
 
 def test_role_name_not_found_fails_naming_the_option(iam_client, iam_stub):
     iam_stub.add_client_error("get_role", "NoSuchEntity", "The role with name nobody cannot be found.", 404)
-    with pytest.raises(ModuleFailed, match="^role: the IAM role nobody was not found"):
+    with pytest.raises(LambdaError, match="^role: the IAM role nobody was not found"):
         lambda_function.resolve_role(iam_client, {"Role": "nobody"}, None)
 
 
@@ -336,8 +337,7 @@ def deploy(client, answer, package=None, check_mode=False, **options):
     options = params(**options)
     module = FakeModule(check_mode=check_mode, **options)
     lambda_client = LambdaClient(module, client=client)
-    deployer = lambda_function.FunctionDeployer(module, lambda_client, "hello",
-                                                function_code_source(options, package), answer)
+    deployer = lambda_function.Function(module, lambda_client, function_code_source(options, package), answer)
     outcome = ensure(module, current_function(answer), lambda_function.desired_function(options, package),
                      create=deployer.create, update=deployer.update, delete=deployer.delete, state=options["state"])
     return outcome, deployer
@@ -475,7 +475,7 @@ def test_partial_sub_option_update_sends_only_given_keys(options, answer_fields)
 
 def deployer_for(client, answer, check_mode=False, **options):
     module = FakeModule(check_mode=check_mode, **params(publish=True, **options))
-    deployer = lambda_function.FunctionDeployer(module, LambdaClient(module, client=client), "hello", None, answer)
+    deployer = lambda_function.Function(module, LambdaClient(module, client=client), None, answer)
     return module, deployer
 
 
@@ -492,7 +492,7 @@ NO_CHANGE = Outcome(None, {}, None, {}, {})
 def test_create_with_publish_returns_the_version_created_with_it(lambda_stub, package):
     lambda_stub.add_response("create_function", function_configuration(Version="1"))
     outcome, deployer = deploy(lambda_stub.client, None, package, src="/src", publish=True, wait=False, **CONFIGURED)
-    assert lambda_function.publish_if_needed(deployer.module, deployer.client, deployer, outcome) == ("1", True)
+    assert lambda_function.publish_if_needed(deployer.task, deployer.client, deployer, outcome) == ("1", True)
 
 
 def test_create_in_check_mode_predicts_a_version(lambda_stub):
@@ -599,7 +599,7 @@ def test_publish_after_an_update():
     client = aws_client("lambda")
     aws = RevisionKeepingLambda(client, function_configuration())
     outcome, deployer = deploy(client, {"Configuration": dict(aws.configuration)}, memory_size=256, publish=True)
-    assert lambda_function.publish_if_needed(deployer.module, deployer.client, deployer, outcome) == ("1", True)
+    assert lambda_function.publish_if_needed(deployer.task, deployer.client, deployer, outcome) == ("1", True)
 
 
 def test_configuration_change_waits_for_the_update_to_complete():
@@ -627,7 +627,7 @@ def test_layer_given_by_name_is_looked_up(lambda_stub):
 def test_layer_given_by_name_that_does_not_exist_fails_naming_layers(lambda_stub):
     lambda_stub.add_client_error("get_layer_version", "ResourceNotFoundException", "Layer version not found", 404)
     client = LambdaClient(FakeModule(**params()), client=lambda_stub.client)
-    with pytest.raises(ModuleFailed, match="layers: version 7 of the layer deps was not found"):
+    with pytest.raises(LambdaError, match="layers: version 7 of the layer deps was not found"):
         lambda_function.layer_version_arn(client, "deps", 7)
 
 
@@ -757,5 +757,5 @@ def test_a_create_whose_answer_was_lost_finds_its_own_function(lambda_stub, pack
 def test_a_function_that_exists_with_other_code_is_not_taken_for_ours(lambda_stub, package):
     lambda_stub.add_client_error("create_function", "ResourceConflictException", ALREADY, 409)
     lambda_stub.add_response("get_function", get_function(Runtime="python3.12", Handler="app.handler", Role=ROLE_ARN))
-    with pytest.raises(ModuleFailed, match="CreateFunction failed: ResourceConflictException: Function already exist"):
+    with pytest.raises(LambdaError, match="CreateFunction failed: ResourceConflictException: Function already exist"):
         deploy(lambda_stub.client, None, package, wait=False, src="/src", **CONFIGURED)
