@@ -565,7 +565,7 @@ class Function(Resource):
             aliases=sorted(alias["Name"] for alias in aliases), versions=self.versions.numbers(),
             event_source_mappings=mappings,
             policy_statements=[statement.get("Sid") for statement in statements(document)])
-        outcome.diff["after"] = dict(event_source_mappings=mappings)
+        outcome.diff["after"] = dict(event_source_mappings=mappings) if mappings else {}
 
     # ---------------------------------------------------------------- apply
     def apply(self, plan):
