@@ -32,6 +32,12 @@ options:
   state:
     description:
       - V(present) creates or updates the function, V(absent) deletes it with all its versions and aliases.
+      - AWS keeps the function's event source mappings when it deletes the function; V(absent) reads them
+        (C(ListEventSourceMappings)) and warns naming each mapping (UUID and event source ARN) left behind.
+        Delete them with M(cloudfn.aws_lambda.lambda_event_source).
+      - With C(--diff), the diff of a deletion shows under C(before) the function, its aliases, published
+        versions, event source mappings and policy statement ids, and under C(after) the event source
+        mappings that stay (this costs C(ListAliases), C(GetPolicy) and C(ListVersionsByFunction)).
     type: str
     choices: [present, absent]
     default: present
@@ -97,11 +103,13 @@ options:
     type: str
   timeout:
     description:
-      - Maximum run time in seconds, 1 to 900.
+      - Maximum run time in seconds, within the range botocore's service model allows (shape C(Timeout);
+        botocore 1.44 says 1 to 5400). AWS may refuse more than it currently supports.
     type: int
   memory_size:
     description:
-      - Memory in MB, 128 to 10240.
+      - Memory in MB, within the range botocore's service model allows (shape C(MemorySize); botocore 1.44
+        says 128 to 32768). AWS may refuse more than it currently supports.
     type: int
   environment_variables:
     description:
@@ -153,7 +161,10 @@ options:
     type: str
   layers:
     description:
-      - Layers of the function, in order. Each item is a layer version ARN, or a dictionary with
+      - Layers of the function, in order.
+      - In check mode only, a layer given by name whose version does not exist yet but is exactly one above
+        the layer's latest version is taken as the version an earlier M(cloudfn.aws_lambda.lambda_layer)
+        task of the same run would publish, with a warning. Each item is a layer version ARN, or a dictionary with
         C(layer_version_arn), or with C(layer_name) (alias C(layer_arn)) and C(version) (alias C(layer_version)),
         as C(amazon.aws.lambda) takes them.
       - V([]) detaches every layer.
@@ -167,7 +178,8 @@ options:
     aliases: [architectures]
   ephemeral_storage:
     description:
-      - Size of C(/tmp) in MB, 512 to 10240.
+      - Size of C(/tmp) in MB, within the range botocore's service model allows (C(EphemeralStorage.Size);
+        botocore 1.44 says 512 to 32768). AWS may refuse more than it currently supports.
     type: int
   file_system_configs:
     description:
@@ -241,7 +253,8 @@ options:
     description:
       - Publish a version when the code or the version-specific configuration changed, or when no
         published version matches the current code and configuration. A run that changes nothing
-        publishes nothing. The version is returned as RV(version).
+        publishes nothing. The version is returned as RV(version); with C(--diff) the diff says
+        C(version) after when a new version is (or in check mode would be) published.
       - Finding out whether a published version matches costs one more call (C(ListVersionsByFunction))
         on a run that changed nothing.
     type: bool
@@ -265,7 +278,9 @@ extends_documentation_fragment:
   - cloudfn.aws_lambda.common.tags
   - cloudfn.aws_lambda.common.attributes
 notes:
-  - In check mode the module only reads (C(GetFunction), and C(GetRole) for a role given by name).
+  - In check mode the module only reads (C(GetFunction), and C(GetRole) for a role given by name;
+    C(ListVersionsByFunction) to predict the version O(publish) would publish).
+  - Tag values, like environment values, are sent as strings (V(42) as V("42"), booleans as V(true)/V(false)).
 """
 
 EXAMPLES = r"""
@@ -322,6 +337,8 @@ RETURN = r"""
 configuration:
   description:
     - The function's configuration, with snake_case keys (in check mode, the predicted configuration).
+    - A predicted configuration of a changed function has null for what AWS sets on the change
+      (C(revision_id), C(last_modified), and C(code_size) when the code changes).
   returned: when state=present
   type: dict
   sample:
@@ -345,7 +362,7 @@ code:
       type: str
       returned: always
     size:
-      description: Size of the package in bytes.
+      description: Size of the package in bytes; null in check mode when the code would change.
       type: int
       returned: always
     location:
@@ -373,10 +390,18 @@ reserved_concurrency:
 version:
   description:
     - With O(publish=true), the published version matching the code and configuration (new or found).
-    - Null in check mode when a new version would be published.
+    - In check mode, when a new version would be published, the version AWS would give it (one above the
+      highest published version, V("1") for a new function), with RV(version_predicted).
   returned: when publish=true
   type: str
   sample: "3"
+version_predicted:
+  description:
+    - True when RV(version) is a prediction (check mode, a new version would be published). AWS numbers
+      versions upward from the highest ever published, so a deleted newest version makes the real one higher.
+  returned: in check mode, when publish=true and a new version would be published
+  type: bool
+  sample: true
 deleted_versions:
   description:
     - With O(keep_versions), the published versions this run deleted (in check mode, would delete), oldest first.

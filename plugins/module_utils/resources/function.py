@@ -39,6 +39,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import 
     model_bounds,
     range_errors,
     state_option,
+    sub_option,
     tags_options,
     wait_options,
     zip_source_options,
@@ -182,14 +183,6 @@ def current_function(answer):
     return view
 
 
-def _sub(params, key, mapping):
-    """A sub-dictionary option mapped to API names; None when not given."""
-    value = params.get(key)
-    if value is None:
-        return None
-    return dict((api, value.get(option)) for option, api in mapping.items())
-
-
 def layer_arn(item, resolve=None):
     """The layer version ARN of one ``layers`` item, or a CodeError saying what is wrong.
 
@@ -280,11 +273,11 @@ def desired_function(params, package=None, resolve_layer=None):
         Layers=None if params.get("layers") is None else [layer_arn(item, resolve_layer) for item in params["layers"]],
         FileSystemConfigs=None if params.get("file_system_configs") is None else [
             dict(Arn=fs["arn"], LocalMountPath=fs["local_mount_path"]) for fs in params["file_system_configs"]],
-        ImageConfig=_sub(params, "image_config", dict(
+        ImageConfig=sub_option(params, "image_config", dict(
             entry_point="EntryPoint", command="Command", working_directory="WorkingDirectory")),
         EphemeralStorage=None if params.get("ephemeral_storage") is None else dict(Size=params["ephemeral_storage"]),
-        SnapStart=_sub(params, "snap_start", dict(apply_on="ApplyOn")),
-        LoggingConfig=_sub(params, "logging_config", dict(
+        SnapStart=sub_option(params, "snap_start", dict(apply_on="ApplyOn")),
+        LoggingConfig=sub_option(params, "logging_config", dict(
             log_format="LogFormat", application_log_level="ApplicationLogLevel",
             system_log_level="SystemLogLevel", log_group="LogGroup")),
         PackageType=package_type,

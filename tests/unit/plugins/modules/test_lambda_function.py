@@ -14,6 +14,8 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import L
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import Outcome, changed_fields, ensure
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import function as lambda_function
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.function import current_function
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
+from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_function as lambda_function_module
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     FUNCTION_ARN,
     ROLE_ARN,
@@ -759,3 +761,144 @@ def test_a_function_that_exists_with_other_code_is_not_taken_for_ours(lambda_stu
     lambda_stub.add_response("get_function", get_function(Runtime="python3.12", Handler="app.handler", Role=ROLE_ARN))
     with pytest.raises(LambdaError, match="CreateFunction failed: ResourceConflictException: Function already exist"):
         deploy(lambda_stub.client, None, package, wait=False, src="/src", **CONFIGURED)
+
+
+# ------------------------------------------------------------ the resource, end to end (fixes of issue 13)
+
+def run_function(client, check_mode=False, diff=False, **options):
+    """Function.run (what main() hands to run_module) with a Task of these options; (result, task)."""
+    task = Task(params(**options), check_mode=check_mode, diff=diff)
+    return lambda_function.Function.run(task, LambdaClient(task, client=client)), task
+
+
+def test_tag_values_are_sent_as_strings():
+    desired = lambda_function.desired_function(params(tags={"cost": 42, "on": True, "off": False, "ratio": 0.5}))
+    assert desired["Tags"] == {"cost": "42", "on": "true", "off": "false", "ratio": "0.5"}
+
+
+def test_a_number_tag_is_sent_as_a_string_after_the_configuration_update(lambda_stub):
+    """Before: UpdateFunctionConfiguration was sent, then TagResource was refused locally (42 is no string)."""
+    lambda_stub.add_response("get_function", get_function(tags={}), expected_params=HELLO)
+    lambda_stub.add_response("update_function_configuration", function_configuration(MemorySize=256),
+                             expected_params=dict(HELLO, MemorySize=256, RevisionId="r1"))
+    lambda_stub.add_response("tag_resource", {}, expected_params={"Resource": FUNCTION_ARN, "Tags": {"cost": "42"}})
+    result, _task = run_function(lambda_stub.client, wait=False, memory_size=256, tags={"cost": 42})
+    assert result["changed"] and result["tags"] == {"cost": "42"}
+
+
+def test_a_failure_after_an_accepted_write_reports_changed_and_applied(run_main, lambda_stub):
+    lambda_stub.add_response("get_function", get_function(tags={}), expected_params=HELLO)
+    lambda_stub.add_response("update_function_configuration", function_configuration(MemorySize=256))
+    lambda_stub.add_client_error("tag_resource", "AccessDeniedException", "not allowed to tag", 403)
+    code, result = run_main(lambda_function_module, name="hello", wait=False, memory_size=256, tags={"cost": 42})
+    assert code == 1 and result["failed"]
+    assert result["changed"] is True
+    assert result["applied"] == ["UpdateFunctionConfiguration(FunctionName=hello)"]
+    assert result["operation"] == "TagResource"
+
+
+def test_check_mode_publish_predicts_one_above_the_newest_version(lambda_stub):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_response("list_versions_by_function", versions(("1", OLD), ("4", OLD)), expected_params=HELLO)
+    result, _task = run_function(lambda_stub.client, check_mode=True, diff=True, memory_size=256, publish=True)
+    assert result["changed"]
+    assert result["version"] == "5" and result["version_predicted"] is True
+    assert result["diff"]["after"] == {"memory_size": 256, "version": "5"}
+
+
+def test_check_mode_publish_of_a_new_function_predicts_version_1(lambda_stub, package, tmp_path):
+    lambda_stub.add_client_error("get_function", "ResourceNotFoundException", "Function not found", 404)
+    result, _task = run_function(lambda_stub.client, check_mode=True, diff=True, publish=True,
+                                 src=str(tmp_path / "src"), **CONFIGURED)
+    assert result["version"] == "1" and result["version_predicted"] is True
+    assert result["diff"]["after"]["version"] == "1"
+
+
+def test_a_real_publish_is_no_prediction(lambda_stub):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_response("update_function_configuration", function_configuration(MemorySize=256, RevisionId="r2"))
+    lambda_stub.add_response("publish_version", function_configuration(Version="5", State="Active"))
+    result, _task = run_function(lambda_stub.client, wait=False, memory_size=256, publish=True)
+    assert result["version"] == "5" and "version_predicted" not in result
+
+
+def test_check_mode_result_shows_the_new_code_and_null_for_what_the_change_sets(lambda_stub, package, tmp_path):
+    """Before: configuration.code_sha256 and code.size were the old ones, code.sha256 the new one."""
+    lambda_stub.add_response("get_function", get_function(LastModified="2024-01-01T00:00:00.000+0000"),
+                             expected_params=HELLO)
+    result, _task = run_function(lambda_stub.client, check_mode=True, src=str(tmp_path / "src"))
+    assert result["changed"]
+    assert result["configuration"]["code_sha256"] == result["code"]["sha256"] == package.sha256
+    assert result["code"]["size"] is None and result["configuration"]["code_size"] is None
+    assert result["configuration"]["revision_id"] is None and result["configuration"]["last_modified"] is None
+
+
+def test_check_mode_result_without_a_code_change_keeps_the_code_size(lambda_stub):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    result, _task = run_function(lambda_stub.client, check_mode=True, memory_size=256)
+    assert result["configuration"]["memory_size"] == 256
+    assert result["code"]["size"] == 300 and result["configuration"]["revision_id"] is None
+
+
+def test_check_mode_takes_the_next_layer_version_as_published_by_an_earlier_task(lambda_stub):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_client_error("get_layer_version", "ResourceNotFoundException", "not found", 404,
+                                 expected_params={"LayerName": "deps", "VersionNumber": 4})
+    lambda_stub.add_response("list_layer_versions", {"LayerVersions": [
+        {"LayerVersionArn": LAYER_ARN + ":3", "Version": 3}]}, expected_params={"LayerName": "deps"})
+    result, task = run_function(lambda_stub.client, check_mode=True, layers=[{"layer_name": "deps", "version": 4}])
+    assert result["changed"] and result["configuration"]["layers"] == [LAYER_ARN + ":4"]
+    assert any("version 4 of the layer deps does not exist yet" in warning for warning in task.warnings)
+
+
+@pytest.mark.parametrize("check_mode, version", [(True, 5), (False, 4)])
+def test_a_missing_layer_version_fails_unless_check_mode_and_the_next_one(lambda_stub, check_mode, version):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_client_error("get_layer_version", "ResourceNotFoundException", "not found", 404)
+    if check_mode:
+        lambda_stub.add_response("list_layer_versions", {"LayerVersions": [
+            {"LayerVersionArn": LAYER_ARN + ":3", "Version": 3}]})
+    with pytest.raises(LambdaError, match="layers: version %s of the layer deps was not found" % version):
+        run_function(lambda_stub.client, check_mode=check_mode, layers=[{"layer_name": "deps", "version": version}])
+
+
+MAPPING_UUID = "a1b2c3d4-5678-90ab-cdef-11111EXAMPLE"
+QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:jobs"
+
+
+@pytest.mark.parametrize("check_mode", [True, False])
+def test_delete_warns_of_the_mappings_left_behind_and_diffs_what_goes(lambda_stub, check_mode):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": [
+        {"UUID": MAPPING_UUID, "EventSourceArn": QUEUE_ARN, "FunctionArn": FUNCTION_ARN}]}, expected_params=HELLO)
+    lambda_stub.add_response("list_aliases", aliases(("live", "2", {})), expected_params=HELLO)
+    lambda_stub.add_response("get_policy", {"Policy": '{"Version": "2012-10-17", "Statement": [{"Sid": "s3-invoke"}]}',
+                                            "RevisionId": "p1"}, expected_params=HELLO)
+    lambda_stub.add_response("list_versions_by_function", versions(("1", OLD), ("2", SAME)), expected_params=HELLO)
+    if not check_mode:
+        lambda_stub.add_response("delete_function", {}, expected_params=HELLO)
+    result, task = run_function(lambda_stub.client, check_mode=check_mode, diff=True, state="absent")
+    assert result["changed"]
+    mapping = {"uuid": MAPPING_UUID, "event_source_arn": QUEUE_ARN}
+    before, after = result["diff"]["before"], result["diff"]["after"]
+    assert (before["aliases"], before["versions"], before["policy_statements"]) == (["live"], ["1", "2"], ["s3-invoke"])
+    assert before["event_source_mappings"] == [mapping] and before["handler"] == "app.handler"
+    assert after == {"event_source_mappings": [mapping]}
+    assert len(task.warnings) == 1 and MAPPING_UUID in task.warnings[0] and QUEUE_ARN in task.warnings[0]
+
+
+def test_delete_without_diff_reads_only_the_mappings(lambda_stub):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": []}, expected_params=HELLO)
+    lambda_stub.add_response("delete_function", {}, expected_params=HELLO)
+    result, task = run_function(lambda_stub.client, state="absent")
+    assert result["changed"] and task.warnings == [] and "diff" not in result
+
+
+@pytest.mark.parametrize("option, shape, member", [
+    ("timeout", "Timeout", None), ("memory_size", "MemorySize", None), ("ephemeral_storage", "EphemeralStorage", "Size")])
+def test_ranges_are_the_service_models(option, shape, member):
+    low, high = model_range(shape, member)
+    assert lambda_function.validate(params(**{option: high})) == []
+    assert lambda_function.validate(params(**{option: high + 1})) == [
+        "%s must be between %s and %s, not %s." % (option, low, high, high + 1)]
