@@ -513,8 +513,12 @@ class Function(Resource):
         self._remember(self.client.call("GetFunction", missing_ok=True, FunctionName=self.name))
         return current_function(self.answer)
 
-    def desired(self):
+    def plan_code(self):
+        """The package of src / zip_file (read from the controller) and the Code parameter; local, no request."""
         self.package, self.code_source = plan_code(self.params)
+
+    def desired(self):
+        """What the options ask for; layers given by name are looked up (GetLayerVersion)."""
         try:
             return desired_function(self.params, self.package, resolve_layer=self._layer_version_arn)
         except CodeError as e:
@@ -650,7 +654,8 @@ class Function(Resource):
 
     # ---------------------------------------------------------------- converge
     def converge(self):
-        """read, desired, plan, apply (not in check mode), publish, prune, result."""
+        """code, read, desired, plan, apply (not in check mode), publish, prune, result."""
+        self.plan_code()  # a path that cannot be used fails before any request
         current = self.read()
         outcome = self.plan(current, self.desired())
         if not self.task.check_mode:

@@ -902,3 +902,8 @@ def test_ranges_are_the_service_models(option, shape, member):
     assert lambda_function.validate(params(**{option: high})) == []
     assert lambda_function.validate(params(**{option: high + 1})) == [
         "%s must be between %s and %s, not %s." % (option, low, high, high + 1)]
+
+
+def test_a_code_path_that_cannot_be_used_fails_before_any_request(lambda_stub, tmp_path):
+    with pytest.raises(LambdaError, match="^src: "):
+        run_function(lambda_stub.client, src=str(tmp_path / "missing"))  # the Stubber has no answer queued

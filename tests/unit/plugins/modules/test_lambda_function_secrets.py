@@ -22,7 +22,6 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import T
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_function as lambda_function_module
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     ROLE_ARN,
-    FakeModule,
     function_configuration,
     module_args,
 )
