@@ -21,6 +21,8 @@ import os
 import stat
 import zipfile
 
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, NotFound
+
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 SKIPPED_DIRS = frozenset(("__pycache__",))
 SKIPPED_SUFFIXES = (".pyc", ".pyo")
@@ -103,3 +105,51 @@ def package_path(path, option="src", zip_only=False):
         with open(path, "rb") as handle:
             return CodePackage(handle.read(), "zip")
     return CodePackage(deterministic_zip([(os.path.basename(path), path)]), "file")
+
+
+def code_source(params, package):
+    """The ``Code`` parameter of CreateFunction (also the code keys of UpdateFunctionCode and, for a zip,
+    a layer's ``Content``) for ``src`` / ``zip_file`` (``package``), S3 or ``image_uri``; None when no code is given."""
+    if package is not None:
+        return dict(ZipFile=package.data)
+    if params.get("s3_bucket"):
+        source = dict(S3Bucket=params["s3_bucket"], S3Key=params["s3_key"])
+        if params.get("s3_object_version"):
+            source["S3ObjectVersion"] = params["s3_object_version"]
+        return source
+    if params.get("image_uri"):
+        return dict(ImageUri=params["image_uri"])
+    return None
+
+
+def plan_code(options):
+    """The local package of ``src`` / ``zip_file`` (None for S3 and image code) and the ``Code`` parameter
+    to send; a path that cannot be used raises InvalidInput naming the option."""
+    package = None
+    try:
+        if options.get("src"):
+            package = package_path(options["src"], "src")
+        elif options.get("zip_file"):
+            package = package_path(options["zip_file"], "zip_file", zip_only=True)
+    except CodeError as e:
+        raise InvalidInput(str(e))
+    return package, code_source(options, package)
+
+
+def s3_code_sha256(client, params):
+    """Base64 sha256 of the S3 package: S3's own full-object checksum when it has one, else hashed while streamed."""
+    location = dict(Bucket=params["s3_bucket"], Key=params["s3_key"])
+    if params.get("s3_object_version"):
+        location["VersionId"] = params["s3_object_version"]
+    head = client.call("HeadObject", service="s3", missing_ok=True, ChecksumMode="ENABLED", **location)
+    if head is None:
+        raise NotFound("s3_bucket/s3_key: s3://%s/%s was not found. Upload the package first, or give "
+                       "the right bucket, key and version." % (params["s3_bucket"], params["s3_key"]))
+    checksum = head.get("ChecksumSHA256")
+    if checksum and "-" not in checksum and head.get("ChecksumType", "FULL_OBJECT") == "FULL_OBJECT":
+        return checksum
+    body = client.call("GetObject", service="s3", **location)["Body"]
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: body.read(1024 * 1024), b""):
+        digest.update(chunk)
+    return base64.b64encode(digest.digest()).decode("ascii")

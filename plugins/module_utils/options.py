@@ -116,3 +116,12 @@ def model_bounds(shape_name, member=None, low=None, high=None):
     """(low, high) of a number from botocore's service model; ``low`` / ``high`` where the model has none."""
     model_low, model_high = model_range(shape_name, member)
     return (low if model_low is None else model_low), (high if model_high is None else model_high)
+
+
+def sub_option(params, option, mapping):
+    """A dict option's value with its keys mapped to API names (``mapping``: suboption -> API field; a
+    suboption not given is None there); None when the option is not given."""
+    value = params.get(option)
+    if value is None:
+        return None
+    return dict((api, value.get(key)) for key, api in mapping.items())

@@ -32,6 +32,12 @@ options:
   state:
     description:
       - V(present) creates or updates the function, V(absent) deletes it with all its versions and aliases.
+      - AWS keeps the function's event source mappings when it deletes the function; V(absent) reads them
+        (C(ListEventSourceMappings)) and warns naming each mapping (UUID and event source ARN) left behind.
+        Delete them with M(cloudfn.aws_lambda.lambda_event_source).
+      - With C(--diff), the diff of a deletion shows under C(before) the function, its aliases, published
+        versions, event source mappings and policy statement ids, and under C(after) the event source
+        mappings that stay (this costs C(ListAliases), C(GetPolicy) and C(ListVersionsByFunction)).
     type: str
     choices: [present, absent]
     default: present
@@ -97,11 +103,13 @@ options:
     type: str
   timeout:
     description:
-      - Maximum run time in seconds, 1 to 900.
+      - Maximum run time in seconds, within the range botocore's service model allows (shape C(Timeout);
+        botocore 1.44 says 1 to 5400). AWS may refuse more than it currently supports.
     type: int
   memory_size:
     description:
-      - Memory in MB, 128 to 10240.
+      - Memory in MB, within the range botocore's service model allows (shape C(MemorySize); botocore 1.44
+        says 128 to 32768). AWS may refuse more than it currently supports.
     type: int
   environment_variables:
     description:
@@ -153,7 +161,10 @@ options:
     type: str
   layers:
     description:
-      - Layers of the function, in order. Each item is a layer version ARN, or a dictionary with
+      - Layers of the function, in order.
+      - In check mode only, a layer given by name whose version does not exist yet but is exactly one above
+        the layer's latest version is taken as the version an earlier M(cloudfn.aws_lambda.lambda_layer)
+        task of the same run would publish, with a warning. Each item is a layer version ARN, or a dictionary with
         C(layer_version_arn), or with C(layer_name) (alias C(layer_arn)) and C(version) (alias C(layer_version)),
         as C(amazon.aws.lambda) takes them.
       - V([]) detaches every layer.
@@ -167,7 +178,8 @@ options:
     aliases: [architectures]
   ephemeral_storage:
     description:
-      - Size of C(/tmp) in MB, 512 to 10240.
+      - Size of C(/tmp) in MB, within the range botocore's service model allows (C(EphemeralStorage.Size);
+        botocore 1.44 says 512 to 32768). AWS may refuse more than it currently supports.
     type: int
   file_system_configs:
     description:
@@ -241,7 +253,8 @@ options:
     description:
       - Publish a version when the code or the version-specific configuration changed, or when no
         published version matches the current code and configuration. A run that changes nothing
-        publishes nothing. The version is returned as RV(version).
+        publishes nothing. The version is returned as RV(version); with C(--diff) the diff says
+        C(version) after when a new version is (or in check mode would be) published.
       - Finding out whether a published version matches costs one more call (C(ListVersionsByFunction))
         on a run that changed nothing.
     type: bool
@@ -265,7 +278,9 @@ extends_documentation_fragment:
   - cloudfn.aws_lambda.common.tags
   - cloudfn.aws_lambda.common.attributes
 notes:
-  - In check mode the module only reads (C(GetFunction), and C(GetRole) for a role given by name).
+  - In check mode the module only reads (C(GetFunction), and C(GetRole) for a role given by name;
+    C(ListVersionsByFunction) to predict the version O(publish) would publish).
+  - Tag values, like environment values, are sent as strings (V(42) as V("42"), booleans as V(true)/V(false)).
 """
 
 EXAMPLES = r"""
@@ -322,6 +337,8 @@ RETURN = r"""
 configuration:
   description:
     - The function's configuration, with snake_case keys (in check mode, the predicted configuration).
+    - A predicted configuration of a changed function has null for what AWS sets on the change
+      (C(revision_id), C(last_modified), and C(code_size) when the code changes).
   returned: when state=present
   type: dict
   sample:
@@ -345,7 +362,7 @@ code:
       type: str
       returned: always
     size:
-      description: Size of the package in bytes.
+      description: Size of the package in bytes; null in check mode when the code would change.
       type: int
       returned: always
     location:
@@ -373,10 +390,18 @@ reserved_concurrency:
 version:
   description:
     - With O(publish=true), the published version matching the code and configuration (new or found).
-    - Null in check mode when a new version would be published.
+    - In check mode, when a new version would be published, the version AWS would give it (one above the
+      highest published version, V("1") for a new function), with RV(version_predicted).
   returned: when publish=true
   type: str
   sample: "3"
+version_predicted:
+  description:
+    - True when RV(version) is a prediction (check mode, a new version would be published). AWS numbers
+      versions upward from the highest ever published, so a deleted newest version makes the real one higher.
+  returned: in check mode, when publish=true and a new version would be published
+  type: bool
+  sample: true
 deleted_versions:
   description:
     - With O(keep_versions), the published versions this run deleted (in check mode, would delete), oldest first.
@@ -390,531 +415,19 @@ diff:
   type: dict
 """
 
-import re
-
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum, run_module
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import (
-    CODE_FIELDS,
-    CONFIG_FIELDS,
-    current_function,
-    plan_code,
-    PublishedVersions,
-    protected_versions,
-    versions_beyond,
-    s3_code_sha256,
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.function import (
+    ARGUMENT_SPEC,
+    MUTUALLY_EXCLUSIVE,
+    REQUIRED_BY,
+    REQUIRED_TOGETHER,
+    Function,
 )
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.layer import LAYER_VERSION_ARN
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import function_name_problem
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
-    USER_KEYED,
-    changed_fields,
-    ensure,
-    merged,
-    snake_dict,
-    tag_changes,
-    without_none,
-)
-
-ROLE_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")
-ROLE_NAME = re.compile(r"^[\w+=,.@-]{1,64}$")
-LAYER_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[a-zA-Z0-9_-]+$")
-QUEUE_OR_TOPIC_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:(sqs|sns):[a-z0-9-]+:\d{12}:.+$")
-KMS_KEY_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:\d{12}:.+$")
-
-ARGUMENT_SPEC = dict(
-    name=dict(type="str", required=True, aliases=["function_name"]),
-    state=dict(type="str", choices=["present", "absent"], default="present"),
-    src=dict(type="path"),
-    zip_file=dict(type="path"),
-    s3_bucket=dict(type="str"),
-    s3_key=dict(type="str", no_log=False),
-    s3_object_version=dict(type="str"),
-    source_code_hash=dict(type="str"),
-    image_uri=dict(type="str"),
-    package_type=dict(type="str", choices=["Zip", "Image"]),
-    runtime=dict(type="str"),
-    handler=dict(type="str"),
-    role=dict(type="str"),
-    description=dict(type="str"),
-    timeout=dict(type="int"),
-    memory_size=dict(type="int"),
-    environment_variables=dict(type="dict"),
-    mask_environment_values=dict(type="bool", default=False),
-    vpc_subnet_ids=dict(type="list", elements="str"),
-    vpc_security_group_ids=dict(type="list", elements="str"),
-    dead_letter_arn=dict(type="str"),
-    tracing_mode=dict(type="str", choices=["Active", "PassThrough"]),
-    kms_key_arn=dict(type="str", no_log=False),
-    layers=dict(type="list", elements="raw"),
-    architecture=dict(type="str", choices=["x86_64", "arm64"], aliases=["architectures"]),
-    ephemeral_storage=dict(type="int"),
-    file_system_configs=dict(type="list", elements="dict", options=dict(
-        arn=dict(type="str", required=True),
-        local_mount_path=dict(type="str", required=True),
-    )),
-    image_config=dict(type="dict", options=dict(
-        entry_point=dict(type="list", elements="str"),
-        command=dict(type="list", elements="str"),
-        working_directory=dict(type="str"),
-    )),
-    logging_config=dict(type="dict", options=dict(
-        log_format=dict(type="str", choices=["JSON", "Text"]),
-        application_log_level=dict(type="str", choices=["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"]),
-        system_log_level=dict(type="str", choices=["DEBUG", "INFO", "WARN"]),
-        log_group=dict(type="str"),
-    )),
-    snap_start=dict(type="dict", options=dict(
-        apply_on=dict(type="str", choices=["PublishedVersions", "None"], required=True),
-    )),
-    tags=dict(type="dict", aliases=["resource_tags"]),
-    purge_tags=dict(type="bool", default=True),
-    reserved_concurrency=dict(type="int"),
-    publish=dict(type="bool", default=False),
-    keep_versions=dict(type="int", no_log=False),
-    wait=dict(type="bool", default=True),
-    wait_timeout=dict(type="int", default=600),
-)
-
-MUTUALLY_EXCLUSIVE = [["src", "zip_file", "s3_bucket", "image_uri"]]
-REQUIRED_TOGETHER = [["s3_bucket", "s3_key"], ["vpc_subnet_ids", "vpc_security_group_ids"]]
-REQUIRED_BY = {"s3_object_version": "s3_bucket", "source_code_hash": "s3_bucket"}
-
-RANGES = dict(timeout=(1, 900), memory_size=(128, 10240), ephemeral_storage=(512, 10240),
-              reserved_concurrency=(-1, None), wait_timeout=(1, None), keep_versions=(1, None))
-
-
-def _env_value(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _sub(params, key, mapping):
-    """A sub-dictionary option mapped to API names; None when not given."""
-    value = params.get(key)
-    if value is None:
-        return None
-    return dict((api, value.get(option)) for option, api in mapping.items())
-
-
-def layer_arn(item, resolve=None):
-    """The layer version ARN of one ``layers`` item, or a CodeError saying what is wrong.
-
-    A layer given by name and version is looked up with ``resolve(name, version)``; without
-    ``resolve`` (local checks only) such an item gives None.
-    """
-    if isinstance(item, str):
-        arn = item
-    elif isinstance(item, dict):
-        arn = item.get("layer_version_arn")
-        name = item.get("layer_name") or item.get("layer_arn")
-        version = item.get("version", item.get("layer_version"))
-        if arn is None and (not name or version is None):
-            raise CodeError("layers: %r must give layer_version_arn, or layer_name (or layer_arn) with version." % item)
-        if arn is None and LAYER_ARN.match(name):
-            arn = "%s:%s" % (name, version)
-        elif arn is None:
-            if resolve is None:
-                return None
-            arn = resolve(name, version)
-    else:
-        raise CodeError("layers: each item is a layer version ARN or a dictionary, not %r." % (item,))
-    if not LAYER_VERSION_ARN.match(str(arn)):
-        raise CodeError("layers: %s is not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)." % arn)
-    return arn
-
-
-def validate(params):
-    """Local checks of the options; a list of error messages (empty when all is well)."""
-    errors = [problem for problem in [function_name_problem(params["name"], "name")] if problem]
-    for option, (low, high) in RANGES.items():
-        value = params.get(option)
-        if value is not None and (value < low or (high is not None and value > high)):
-            errors.append("%s must be %s, not %s." % (
-                option, "%s or more" % low if high is None else "between %s and %s" % (low, high), value))
-    role = params.get("role")
-    if role is not None and not (ROLE_ARN.match(role) if role.startswith("arn:") else ROLE_NAME.match(role)):
-        errors.append("role: %s is neither an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME) nor a role name." % role)
-    runtime = params.get("runtime")
-    runtimes = model_enum("Runtime")
-    if runtime is not None and runtimes and runtime not in runtimes:
-        close = sorted(r for r in runtimes if r.rstrip("0123456789.x") == runtime.rstrip("0123456789.x"))
-        errors.append("runtime: %s is not a Lambda runtime known to this botocore (%s); a runtime newer than "
-                      "botocore needs a newer botocore." % (runtime, "known: " + ", ".join(close) if close
-                                                            else "for example python3.13, nodejs22.x, java21"))
-    dlq = params.get("dead_letter_arn")
-    if dlq and not QUEUE_OR_TOPIC_ARN.match(dlq):
-        errors.append("dead_letter_arn: %s is not an SQS queue or SNS topic ARN ('' removes the dead-letter target)." % dlq)
-    kms = params.get("kms_key_arn")
-    if kms and not KMS_KEY_ARN.match(kms):
-        errors.append("kms_key_arn: %s is not a KMS key ARN ('' returns to the AWS managed key)." % kms)
-    package_type = params.get("package_type") or ("Image" if params.get("image_uri") else None)
-    if package_type == "Image":
-        for option in ("runtime", "handler", "src", "zip_file", "s3_bucket"):
-            if params.get(option) is not None:
-                errors.append("%s does not apply to an Image function (image_uri / package_type=Image)." % option)
-    elif package_type == "Zip" and params.get("image_uri"):
-        errors.append("image_uri needs package_type=Image, not Zip.")
-    for item in params.get("layers") or []:
-        try:
-            layer_arn(item)
-        except CodeError as e:
-            errors.append(str(e))
-    return errors
-
-
-def desired_function(params, package=None, resolve_layer=None):
-    """The function the options ask for, in GetFunction's terms (see ``current_function``); None = not managed."""
-    image = params.get("image_uri")
-    package_type = params.get("package_type") or ("Image" if image else None)
-    if package_type is None and (package is not None or params.get("s3_bucket")):
-        package_type = "Zip"
-    env = params.get("environment_variables")
-    subnets = params.get("vpc_subnet_ids")
-    reserved = params.get("reserved_concurrency")
-    return dict(
-        Role=params.get("role"),
-        Runtime=params.get("runtime"),
-        Handler=params.get("handler"),
-        Description=params.get("description"),
-        Timeout=params.get("timeout"),
-        MemorySize=params.get("memory_size"),
-        Environment=None if env is None else dict(Variables=dict((k, _env_value(v)) for k, v in env.items())),
-        VpcConfig=None if subnets is None else dict(
-            SubnetIds=sorted(subnets), SecurityGroupIds=sorted(params.get("vpc_security_group_ids") or [])),
-        DeadLetterConfig=None if params.get("dead_letter_arn") is None else dict(TargetArn=params["dead_letter_arn"]),
-        KMSKeyArn=params.get("kms_key_arn"),
-        TracingConfig=None if params.get("tracing_mode") is None else dict(Mode=params["tracing_mode"]),
-        Layers=None if params.get("layers") is None else [layer_arn(item, resolve_layer) for item in params["layers"]],
-        FileSystemConfigs=None if params.get("file_system_configs") is None else [
-            dict(Arn=fs["arn"], LocalMountPath=fs["local_mount_path"]) for fs in params["file_system_configs"]],
-        ImageConfig=_sub(params, "image_config", dict(
-            entry_point="EntryPoint", command="Command", working_directory="WorkingDirectory")),
-        EphemeralStorage=None if params.get("ephemeral_storage") is None else dict(Size=params["ephemeral_storage"]),
-        SnapStart=_sub(params, "snap_start", dict(apply_on="ApplyOn")),
-        LoggingConfig=_sub(params, "logging_config", dict(
-            log_format="LogFormat", application_log_level="ApplicationLogLevel",
-            system_log_level="SystemLogLevel", log_group="LogGroup")),
-        PackageType=package_type,
-        Architectures=None if params.get("architecture") is None else [params["architecture"]],
-        CodeSha256=package.sha256 if package is not None else params.get("source_code_hash"),
-        ImageUri=image,
-        Tags=params.get("tags"),
-        ReservedConcurrency=reserved,
-    )
-
-
-class FunctionDeployer:
-    """Sends the requests that create, update and delete one function."""
-
-    def __init__(self, module, client, name, code_source, answer=None):
-        self.module = module
-        self.client = client
-        self.name = name
-        self.versions = PublishedVersions(client, name)
-        self.pruned = None  # published versions before and after keep_versions deleted some
-        self.code_source = code_source  # the Code parameter of CreateFunction / UpdateFunctionCode
-        self.answer = answer  # the GetFunction answer read at the start
-        self.configuration = answer["Configuration"] if answer else None
-        self.settled_answer = None  # GetFunction's answer after the last wait, when there was one
-
-    def _settle(self, configuration):
-        """Remember the latest configuration; with wait, wait until the function settles and read it again.
-
-        The read after a wait also gives the RevisionId AWS moves to when an update completes,
-        which the next request of this run must carry.
-        """
-        self.configuration = configuration
-        if self.module.params["wait"] and self.client.wait_until_settled(self.name, configuration=configuration):
-            self.settled_answer = self.client.call("GetFunction", FunctionName=self.name)
-            self.configuration = self.settled_answer["Configuration"]
-
-    def _revision(self):
-        return dict(RevisionId=self.configuration["RevisionId"]) if self.configuration.get("RevisionId") else {}
-
-    def create(self, wanted):
-        params = dict(FunctionName=self.name, Code=self.code_source, PackageType=wanted.get("PackageType", "Zip"),
-                      Publish=self.module.params["publish"])
-        params.update((k, v) for k, v in wanted.items() if k in CONFIG_FIELDS)
-        if "Architectures" in wanted:
-            params["Architectures"] = wanted["Architectures"]
-        if wanted.get("Tags"):
-            params["Tags"] = wanted["Tags"]
-        configuration = self.client.call("CreateFunction", already_done=lambda error: self._created(wanted),
-                                         **params)
-        self.published = configuration.get("Version") if params["Publish"] else None
-        # With Publish the answer describes the new version; the function itself is $LATEST.
-        self._settle(dict(configuration, Version="$LATEST"))
-        self._set_concurrency(wanted.get("ReservedConcurrency"), creating=True)
-        return configuration
-
-    def _created(self, wanted):
-        """The function AWS says already exists, when it is the one this create asked for (code and every
-        setting sent), in CreateFunction's answer shape; else None.
-
-        That is what a create whose answer was lost leaves behind (botocore sent it again and AWS refused
-        the second one), or another run creating the same function the same way at the same time.
-        With publish the version that create published is looked up with PublishVersion, which answers
-        the existing version when the code and configuration are those of a published one.
-        """
-        answer = self.client.call("GetFunction", missing_ok=True, FunctionName=self.name)
-        sent = dict((k, v) for k, v in wanted.items() if k != "ReservedConcurrency")  # set after the create
-        if answer is None or changed_fields(sent, current_function(answer), USER_KEYED):
-            return None
-        self.answer = answer
-        configuration = answer["Configuration"]
-        if self.module.params["publish"]:
-            return self.client.call("PublishVersion", FunctionName=self.name, CodeSha256=configuration["CodeSha256"])
-        return configuration
-
-    def update(self, changes):
-        code_changes = dict((k, v) for k, v in changes.items() if k in CODE_FIELDS)
-        if code_changes:
-            params = dict(FunctionName=self.name, **self.code_source)
-            if "Architectures" in changes:
-                params["Architectures"] = changes["Architectures"]
-            params.update(self._revision())
-            self._settle(self.client.call("UpdateFunctionCode", **params))
-        current = current_function(self.answer)
-        # Sub-options not given keep their current values (the whole setting is sent, so AWS cannot drop them).
-        config_changes = dict((k, merged(current[k], without_none(v)) if isinstance(v, dict) and k not in USER_KEYED else v)
-                              for k, v in changes.items() if k in CONFIG_FIELDS)
-        if config_changes:
-            params = dict(FunctionName=self.name, **config_changes)
-            params.update(self._revision())
-            self._settle(self.client.call("UpdateFunctionConfiguration", **params))
-        if "Tags" in changes:
-            add, remove = tag_changes(self.answer.get("Tags") or {}, changes["Tags"])
-            arn = self.configuration["FunctionArn"].split(":function:")[0] + ":function:" + \
-                self.configuration["FunctionName"]
-            if remove:
-                self.client.call("UntagResource", Resource=arn, TagKeys=remove)
-            if add:
-                self.client.call("TagResource", Resource=arn, Tags=add)
-        if "ReservedConcurrency" in changes:
-            self._set_concurrency(changes["ReservedConcurrency"])
-        return self.configuration
-
-    def _set_concurrency(self, reserved, creating=False):
-        if reserved is None or (creating and reserved < 0):
-            return
-        if reserved < 0:
-            self.client.call("DeleteFunctionConcurrency", FunctionName=self.name)
-        else:
-            self.client.call("PutFunctionConcurrency", FunctionName=self.name, ReservedConcurrentExecutions=reserved)
-
-    def delete(self):
-        return self.client.call("DeleteFunction", FunctionName=self.name)
-
-    def publish(self):
-        """Publish $LATEST as a version; returns the version number."""
-        params = dict(FunctionName=self.name, CodeSha256=self.configuration["CodeSha256"])
-        params.update(self._revision())
-        version = self.client.call("PublishVersion", **params)
-        self.versions.published(version)
-        if self.module.params["wait"] and version.get("State") == "Pending":
-            self.client.wait_until_settled(self.name, qualifier=version["Version"])
-        return version["Version"]
-
-
-def resolve_role(client, desired, current):
-    """Turn a role name into its ARN: the current role when it has that name, else IAM's answer."""
-    role = desired.get("Role")
-    if role is None or role.startswith("arn:"):
-        return
-    if current and current.get("Role", "").split("/")[-1] == role:
-        desired["Role"] = current["Role"]
-        return
-    answer = client.call("GetRole", service="iam", missing_ok=True, RoleName=role)
-    if answer is None:
-        client.module.fail_json(msg="role: the IAM role %s was not found. Give an existing role name or ARN." % role)
-    desired["Role"] = answer["Role"]["Arn"]
-
-
-def layer_version_arn(client, name, version):
-    """The ARN of layer ``name`` version ``version`` (GetLayerVersion), for layers given by name."""
-    answer = client.call("GetLayerVersion", missing_ok=True, LayerName=name, VersionNumber=int(version))
-    if answer is None:
-        client.module.fail_json(msg="layers: version %s of the layer %s was not found. Publish it first "
-                                    "(cloudfn.aws_lambda.lambda_layer), or give a version the layer has "
-                                    "(cloudfn.aws_lambda.lambda_layer_info lists them)." % (version, name))
-    return answer["LayerVersionArn"]
-
-
-def check_creatable(module, desired, code_source):
-    """The options a new function needs, checked before CreateFunction."""
-    missing = []
-    if code_source is None:
-        missing.append("code (one of src, zip_file, s3_bucket + s3_key, image_uri)")
-    if desired.get("Role") is None:
-        missing.append("role")
-    if desired.get("PackageType") != "Image":
-        missing.extend(option for option in ("runtime", "handler") if desired.get(option.capitalize()) is None)
-    if missing:
-        module.fail_json(msg="Creating function %s needs: %s." % (module.params["name"], ", ".join(missing)))
-
-
-def check_updatable(module, desired, current, changes_code_source):
-    if desired.get("PackageType") and desired["PackageType"] != current.get("PackageType"):
-        module.fail_json(msg="package_type cannot change from %s to %s on an existing function: delete it and "
-                             "create it again." % (current.get("PackageType"), desired["PackageType"]))
-    if desired.get("Architectures") and desired["Architectures"] != current.get("Architectures") \
-            and not changes_code_source:
-        module.fail_json(msg="architecture: changing it re-sends the code, so give the code too "
-                             "(src, zip_file, s3_bucket + s3_key or image_uri).")
-
-
-def run(module, client):
-    """Converge the function; the task's result."""
-    params = module.params
-    package, code_source = plan_code(module, params)
-    desired = desired_function(params, package, resolve_layer=lambda name, version: layer_version_arn(client, name, version))
-    answer = client.call("GetFunction", missing_ok=True, FunctionName=params["name"])
-    current = current_function(answer)
-    deployer = FunctionDeployer(module, client, params["name"], code_source, answer)
-
-    if params["state"] == "present":
-        if current is None:
-            check_creatable(module, desired, code_source)
-        else:
-            check_updatable(module, desired, current, code_source is not None)
-            if params.get("tags") is not None and not params["purge_tags"]:
-                desired["Tags"] = dict(current["Tags"], **params["tags"])
-        if desired["CodeSha256"] is None and params.get("s3_bucket"):
-            desired["CodeSha256"] = s3_code_sha256(client, params)
-        resolve_role(client, desired, current)
-
-    outcome = ensure(module, current, desired, create=deployer.create, update=deployer.update,
-                     delete=deployer.delete, state=params["state"])
-    result = dict()
-    if params["state"] == "present":
-        result.update(function_result(module, client, deployer, outcome, answer))
-    result["changed"] = outcome.changed or bool(result.get("deleted_versions"))
-    if module._diff:
-        result["diff"] = outcome.diff
-        if deployer.pruned:
-            result["diff"]["before"]["versions"] = deployer.pruned["before"]
-            result["diff"]["after"]["versions"] = deployer.pruned["after"]
-    if params["mask_environment_values"]:
-        mask_environment_values(result, params)
-    return result
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import run_module
 
 
 def main():
-    run_module(ARGUMENT_SPEC, run, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_together=REQUIRED_TOGETHER,
-               required_by=REQUIRED_BY, validate=validate)
-
-
-def function_result(module, client, deployer, outcome, answer):
-    """configuration, code, tags, reserved_concurrency and version as the task returns them."""
-    params = module.params
-    version = None
-    if params["publish"]:
-        version, published = publish_if_needed(module, client, deployer, outcome)
-        outcome.changed = outcome.changed or published
-    if module.check_mode or outcome.action is None:
-        base = current_function(answer) or {}
-        predicted = merged(base, outcome.changes)
-        configuration = merged(answer["Configuration"], dict(
-            (k, v) for k, v in outcome.changes.items() if k in CONFIG_FIELDS)) if answer \
-            else dict((k, v) for k, v in outcome.changes.items() if k in CONFIG_FIELDS)
-        if not answer:
-            configuration.update(FunctionName=params["name"], PackageType=predicted.get("PackageType"))
-        code = dict(answer.get("Code", {})) if answer else {}
-        code.update(Sha256=predicted.get("CodeSha256"), Size=(answer or {}).get("Configuration", {}).get("CodeSize"))
-        tags, reserved = predicted.get("Tags") or {}, predicted.get("ReservedConcurrency")
-    else:
-        configuration = deployer.configuration
-        code = dict((deployer.settled_answer or {}).get("Code", {}))
-        code.update(Sha256=configuration.get("CodeSha256"), Size=configuration.get("CodeSize"))
-        fresh = merged(current_function(answer) or {}, outcome.changes)
-        tags, reserved = fresh.get("Tags") or {}, fresh.get("ReservedConcurrency")
-    result = dict(configuration=snake_dict(configuration), code=snake_dict(code), tags=tags,
-                  reserved_concurrency=None if reserved is None or reserved < 0 else reserved)
-    if params["publish"]:
-        result["version"] = version
-    if params["keep_versions"] is not None:
-        result["deleted_versions"] = prune_versions(module, client, deployer, answer is not None,
-                                                    pending=params["publish"] and version is None)
-    return result
-
-
-# What mask_environment_values shows instead of an environment variable's value; after a change, the diff's
-# "after" side shows the second for a variable whose value changes, so the diff still tells which ones change.
-ENVIRONMENT_VALUE_MASK = "VALUE_HIDDEN"
-CHANGED_ENVIRONMENT_VALUE_MASK = "VALUE_HIDDEN (changed)"
-
-
-def mask_environment_values(result, params):
-    """Replace every environment variable value in the task's result (configuration, diff, arguments) by a mask.
-
-    Only what the task returns changes: the comparison and the requests used the real values before.
-    """
-    configuration = result.get("configuration") or {}
-    _mask_variables(configuration.get("environment"))
-    diff = result.get("diff") or {}
-    before = (diff.get("before") or {}).get("environment") or {}
-    after = (diff.get("after") or {}).get("environment") or {}
-    old_values = dict(before.get("variables") or {})
-    _mask_variables(before)
-    _mask_variables(after, changed_from=old_values if "variables" in before else None)
-    if params.get("environment_variables") is not None:
-        # The task's arguments, as ansible-core returns them in the result (its "invocation" key).
-        result["invocation"] = dict(module_args=dict(params, environment_variables=dict.fromkeys(
-            params["environment_variables"], ENVIRONMENT_VALUE_MASK)))
-
-
-def _mask_variables(environment, changed_from=None):
-    """Mask the values of ``environment["variables"]`` in place; with ``changed_from`` (the values before),
-    a variable whose value differs from its old one gets CHANGED_ENVIRONMENT_VALUE_MASK."""
-    variables = (environment or {}).get("variables")
-    if not isinstance(variables, dict):
-        return
-    environment["variables"] = dict(
-        (name, CHANGED_ENVIRONMENT_VALUE_MASK if changed_from is not None and name in changed_from
-         and changed_from[name] != value else ENVIRONMENT_VALUE_MASK)
-        for name, value in variables.items())
-
-
-def publish_if_needed(module, client, deployer, outcome):
-    """(version, published?) for publish=true: publish after a versioned change, else reuse a matching version."""
-    versioned_change = outcome.action == "create" or any(
-        k in CONFIG_FIELDS or k in CODE_FIELDS for k in outcome.changes)
-    if outcome.action == "create":
-        return (None if module.check_mode else deployer.published), True
-    if not versioned_change:
-        match = deployer.versions.matching(deployer.configuration)
-        if match is not None:
-            return match, False
-    if module.check_mode:
-        return None, True
-    return deployer.publish(), True
-
-
-def prune_versions(module, client, deployer, existed, pending):
-    """Delete the published versions beyond the newest keep_versions that nothing protects; the deleted ones.
-
-    ``pending``: check mode predicts a new version that does not exist yet, which will be the newest.
-    """
-    if module.check_mode and not existed:
-        return []
-    versions = deployer.versions.read()
-    numbers = [int(v["Version"]) for v in versions]
-    candidates = versions_beyond(numbers, module.params["keep_versions"], pending)
-    if not candidates:
-        return []
-    protected = protected_versions(client, module.params["name"])
-    doomed = [str(n) for n in candidates if str(n) not in protected]
-    if not module.check_mode:
-        for version in doomed:
-            client.call("DeleteFunction", FunctionName=module.params["name"], Qualifier=version)
-    if doomed:
-        deployer.pruned = dict(before=[v["Version"] for v in versions],
-                               after=[v["Version"] for v in versions if v["Version"] not in doomed])
-    return doomed
+    run_module(ARGUMENT_SPEC, Function.run, validate=Function.validate, mutually_exclusive=MUTUALLY_EXCLUSIVE,
+               required_together=REQUIRED_TOGETHER, required_by=REQUIRED_BY)
 
 
 if __name__ == "__main__":

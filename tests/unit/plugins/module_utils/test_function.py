@@ -10,20 +10,19 @@ import pytest
 from botocore.response import StreamingBody
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodePackage
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import (
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodePackage, s3_code_sha256
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import code_source as function_code_source
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.function import (
+    FunctionVersions as PublishedVersions,
     current_function,
-    function_code_source,
     function_view,
-    PublishedVersions,
     protected_versions,
-    versions_beyond,
-    s3_code_sha256,
 )
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.versions import versions_beyond
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     FUNCTION_ARN,
     FakeModule,
-    ModuleFailed,
     function_configuration,
 )
 
@@ -228,7 +227,7 @@ def test_s3_object_version_is_read(s3_client, s3_stub):
 
 def test_s3_object_missing_fails_naming_the_options(s3_client, s3_stub):
     s3_stub.add_client_error("head_object", "404", "Not Found", 404)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         s3_code_sha256(s3_client, PARAMS)
     assert failed.value.msg.startswith("s3_bucket/s3_key: ")
     assert "s3://artifacts/hello/1.0.zip was not found" in failed.value.msg

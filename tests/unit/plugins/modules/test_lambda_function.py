@@ -7,16 +7,19 @@ import itertools
 import pytest
 from botocore.stub import Stubber
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, package_path, sha256_b64
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import current_function, function_code_source
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, model_range
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, package_path, plan_code, sha256_b64
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import code_source as function_code_source
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import Outcome, changed_fields, ensure
-from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_function
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import function as lambda_function
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.function import current_function
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
+from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_function as lambda_function_module
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     FUNCTION_ARN,
     ROLE_ARN,
     FakeModule,
-    ModuleFailed,
     aws_client,
     error_reply,
     function_configuration,
@@ -65,11 +68,11 @@ def package(tmp_path):
 
 @pytest.mark.parametrize("options, option", [
     ({"memory_size": 64}, "memory_size"),
-    ({"memory_size": 20000}, "memory_size"),
+    ({"memory_size": model_range("MemorySize")[1] + 1}, "memory_size"),  # the model's bound (was 20000 > 10240)
     ({"timeout": 0}, "timeout"),
-    ({"timeout": 901}, "timeout"),
+    ({"timeout": model_range("Timeout")[1] + 1}, "timeout"),  # the model's bound (was 901 > 900)
     ({"ephemeral_storage": 100}, "ephemeral_storage"),
-    ({"ephemeral_storage": 10241}, "ephemeral_storage"),
+    ({"ephemeral_storage": model_range("EphemeralStorage", "Size")[1] + 1}, "ephemeral_storage"),  # was 10241
     ({"reserved_concurrency": -2}, "reserved_concurrency"),
     ({"keep_versions": 0}, "keep_versions"),
     ({"name": "my.function"}, "name"),
@@ -236,7 +239,7 @@ def test_same_settings_as_the_function_mean_no_change(package):
 # ------------------------------------------------------------------ check_creatable / check_updatable
 
 def test_creating_without_code_role_runtime_handler_fails_listing_them():
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         lambda_function.check_creatable(FakeModule(), lambda_function.desired_function(params()), None)
     for needed in ("code (", "role", "runtime", "handler"):
         assert needed in failed.value.msg
@@ -257,7 +260,7 @@ def test_creating_an_image_function_needs_no_runtime_or_handler():
 def test_package_type_cannot_change():
     current = current_function(get_function(PackageType="Zip"))
     desired = lambda_function.desired_function(params(image_uri="123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"))
-    with pytest.raises(ModuleFailed, match="package_type cannot change from Zip to Image"):
+    with pytest.raises(LambdaError, match="package_type cannot change from Zip to Image"):
         lambda_function.check_updatable(FakeModule(), desired, current, True)
 
 
@@ -266,7 +269,7 @@ def test_architecture_change_needs_the_code(with_code, fails):
     current = current_function(get_function(Architectures=["x86_64"]))
     desired = lambda_function.desired_function(params(architecture="arm64"))
     if fails:
-        with pytest.raises(ModuleFailed, match="^architecture: "):
+        with pytest.raises(LambdaError, match="^architecture: "):
             lambda_function.check_updatable(FakeModule(), desired, current, with_code)
     else:
         assert lambda_function.check_updatable(FakeModule(), desired, current, with_code) is None
@@ -281,12 +284,12 @@ def test_same_architecture_needs_no_code():
 # ------------------------------------------------------------------ plan_code / resolve_role
 
 def test_plan_code_fails_naming_the_option(tmp_path):
-    with pytest.raises(ModuleFailed, match="^zip_file: "):
-        lambda_function.plan_code(FakeModule(), params(zip_file=str(tmp_path / "missing.zip")))
+    with pytest.raises(LambdaError, match="^zip_file: "):
+        plan_code(params(zip_file=str(tmp_path / "missing.zip")))
 
 
 def test_plan_code_of_s3_code_has_no_local_package():
-    package, code_source = lambda_function.plan_code(FakeModule(), params(s3_bucket="artifacts", s3_key="hello.zip"))
+    package, code_source = plan_code(params(s3_bucket="artifacts", s3_key="hello.zip"))
     assert package is None
     assert code_source == {"S3Bucket": "artifacts", "S3Key": "hello.zip"}
 
@@ -323,7 +326,7 @@ def test_role_name_is_resolved_through_iam(iam_client, iam_stub):
 
 def test_role_name_not_found_fails_naming_the_option(iam_client, iam_stub):
     iam_stub.add_client_error("get_role", "NoSuchEntity", "The role with name nobody cannot be found.", 404)
-    with pytest.raises(ModuleFailed, match="^role: the IAM role nobody was not found"):
+    with pytest.raises(LambdaError, match="^role: the IAM role nobody was not found"):
         lambda_function.resolve_role(iam_client, {"Role": "nobody"}, None)
 
 
@@ -336,8 +339,7 @@ def deploy(client, answer, package=None, check_mode=False, **options):
     options = params(**options)
     module = FakeModule(check_mode=check_mode, **options)
     lambda_client = LambdaClient(module, client=client)
-    deployer = lambda_function.FunctionDeployer(module, lambda_client, "hello",
-                                                function_code_source(options, package), answer)
+    deployer = lambda_function.Function(module, lambda_client, function_code_source(options, package), answer)
     outcome = ensure(module, current_function(answer), lambda_function.desired_function(options, package),
                      create=deployer.create, update=deployer.update, delete=deployer.delete, state=options["state"])
     return outcome, deployer
@@ -475,7 +477,7 @@ def test_partial_sub_option_update_sends_only_given_keys(options, answer_fields)
 
 def deployer_for(client, answer, check_mode=False, **options):
     module = FakeModule(check_mode=check_mode, **params(publish=True, **options))
-    deployer = lambda_function.FunctionDeployer(module, LambdaClient(module, client=client), "hello", None, answer)
+    deployer = lambda_function.Function(module, LambdaClient(module, client=client), None, answer)
     return module, deployer
 
 
@@ -492,7 +494,7 @@ NO_CHANGE = Outcome(None, {}, None, {}, {})
 def test_create_with_publish_returns_the_version_created_with_it(lambda_stub, package):
     lambda_stub.add_response("create_function", function_configuration(Version="1"))
     outcome, deployer = deploy(lambda_stub.client, None, package, src="/src", publish=True, wait=False, **CONFIGURED)
-    assert lambda_function.publish_if_needed(deployer.module, deployer.client, deployer, outcome) == ("1", True)
+    assert lambda_function.publish_if_needed(deployer.task, deployer.client, deployer, outcome) == ("1", True)
 
 
 def test_create_in_check_mode_predicts_a_version(lambda_stub):
@@ -599,7 +601,7 @@ def test_publish_after_an_update():
     client = aws_client("lambda")
     aws = RevisionKeepingLambda(client, function_configuration())
     outcome, deployer = deploy(client, {"Configuration": dict(aws.configuration)}, memory_size=256, publish=True)
-    assert lambda_function.publish_if_needed(deployer.module, deployer.client, deployer, outcome) == ("1", True)
+    assert lambda_function.publish_if_needed(deployer.task, deployer.client, deployer, outcome) == ("1", True)
 
 
 def test_configuration_change_waits_for_the_update_to_complete():
@@ -627,7 +629,7 @@ def test_layer_given_by_name_is_looked_up(lambda_stub):
 def test_layer_given_by_name_that_does_not_exist_fails_naming_layers(lambda_stub):
     lambda_stub.add_client_error("get_layer_version", "ResourceNotFoundException", "Layer version not found", 404)
     client = LambdaClient(FakeModule(**params()), client=lambda_stub.client)
-    with pytest.raises(ModuleFailed, match="layers: version 7 of the layer deps was not found"):
+    with pytest.raises(LambdaError, match="layers: version 7 of the layer deps was not found"):
         lambda_function.layer_version_arn(client, "deps", 7)
 
 
@@ -757,5 +759,151 @@ def test_a_create_whose_answer_was_lost_finds_its_own_function(lambda_stub, pack
 def test_a_function_that_exists_with_other_code_is_not_taken_for_ours(lambda_stub, package):
     lambda_stub.add_client_error("create_function", "ResourceConflictException", ALREADY, 409)
     lambda_stub.add_response("get_function", get_function(Runtime="python3.12", Handler="app.handler", Role=ROLE_ARN))
-    with pytest.raises(ModuleFailed, match="CreateFunction failed: ResourceConflictException: Function already exist"):
+    with pytest.raises(LambdaError, match="CreateFunction failed: ResourceConflictException: Function already exist"):
         deploy(lambda_stub.client, None, package, wait=False, src="/src", **CONFIGURED)
+
+
+# ------------------------------------------------------------ the resource, end to end (fixes of issue 13)
+
+def run_function(client, check_mode=False, diff=False, **options):
+    """Function.run (what main() hands to run_module) with a Task of these options; (result, task)."""
+    task = Task(params(**options), check_mode=check_mode, diff=diff)
+    return lambda_function.Function.run(task, LambdaClient(task, client=client)), task
+
+
+def test_tag_values_are_sent_as_strings():
+    desired = lambda_function.desired_function(params(tags={"cost": 42, "on": True, "off": False, "ratio": 0.5}))
+    assert desired["Tags"] == {"cost": "42", "on": "true", "off": "false", "ratio": "0.5"}
+
+
+def test_a_number_tag_is_sent_as_a_string_after_the_configuration_update(lambda_stub):
+    """Before: UpdateFunctionConfiguration was sent, then TagResource was refused locally (42 is no string)."""
+    lambda_stub.add_response("get_function", get_function(tags={}), expected_params=HELLO)
+    lambda_stub.add_response("update_function_configuration", function_configuration(MemorySize=256),
+                             expected_params=dict(HELLO, MemorySize=256, RevisionId="r1"))
+    lambda_stub.add_response("tag_resource", {}, expected_params={"Resource": FUNCTION_ARN, "Tags": {"cost": "42"}})
+    result, _task = run_function(lambda_stub.client, wait=False, memory_size=256, tags={"cost": 42})
+    assert result["changed"] and result["tags"] == {"cost": "42"}
+
+
+def test_a_failure_after_an_accepted_write_reports_changed_and_applied(run_main, lambda_stub):
+    lambda_stub.add_response("get_function", get_function(tags={}), expected_params=HELLO)
+    lambda_stub.add_response("update_function_configuration", function_configuration(MemorySize=256))
+    lambda_stub.add_client_error("tag_resource", "AccessDeniedException", "not allowed to tag", 403)
+    code, result = run_main(lambda_function_module, name="hello", wait=False, memory_size=256, tags={"cost": 42})
+    assert code == 1 and result["failed"]
+    assert result["changed"] is True
+    assert result["applied"] == ["UpdateFunctionConfiguration(FunctionName=hello)"]
+    assert result["operation"] == "TagResource"
+
+
+def test_check_mode_publish_predicts_one_above_the_newest_version(lambda_stub):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_response("list_versions_by_function", versions(("1", OLD), ("4", OLD)), expected_params=HELLO)
+    result, _task = run_function(lambda_stub.client, check_mode=True, diff=True, memory_size=256, publish=True)
+    assert result["changed"]
+    assert result["version"] == "5" and result["version_predicted"] is True
+    assert result["diff"]["after"] == {"memory_size": 256, "version": "5"}
+
+
+def test_check_mode_publish_of_a_new_function_predicts_version_1(lambda_stub, package, tmp_path):
+    lambda_stub.add_client_error("get_function", "ResourceNotFoundException", "Function not found", 404)
+    result, _task = run_function(lambda_stub.client, check_mode=True, diff=True, publish=True,
+                                 src=str(tmp_path / "src"), **CONFIGURED)
+    assert result["version"] == "1" and result["version_predicted"] is True
+    assert result["diff"]["after"]["version"] == "1"
+
+
+def test_a_real_publish_is_no_prediction(lambda_stub):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_response("update_function_configuration", function_configuration(MemorySize=256, RevisionId="r2"))
+    lambda_stub.add_response("publish_version", function_configuration(Version="5", State="Active"))
+    result, _task = run_function(lambda_stub.client, wait=False, memory_size=256, publish=True)
+    assert result["version"] == "5" and "version_predicted" not in result
+
+
+def test_check_mode_result_shows_the_new_code_and_null_for_what_the_change_sets(lambda_stub, package, tmp_path):
+    """Before: configuration.code_sha256 and code.size were the old ones, code.sha256 the new one."""
+    lambda_stub.add_response("get_function", get_function(LastModified="2024-01-01T00:00:00.000+0000"),
+                             expected_params=HELLO)
+    result, _task = run_function(lambda_stub.client, check_mode=True, src=str(tmp_path / "src"))
+    assert result["changed"]
+    assert result["configuration"]["code_sha256"] == result["code"]["sha256"] == package.sha256
+    assert result["code"]["size"] is None and result["configuration"]["code_size"] is None
+    assert result["configuration"]["revision_id"] is None and result["configuration"]["last_modified"] is None
+
+
+def test_check_mode_result_without_a_code_change_keeps_the_code_size(lambda_stub):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    result, _task = run_function(lambda_stub.client, check_mode=True, memory_size=256)
+    assert result["configuration"]["memory_size"] == 256
+    assert result["code"]["size"] == 300 and result["configuration"]["revision_id"] is None
+
+
+def test_check_mode_takes_the_next_layer_version_as_published_by_an_earlier_task(lambda_stub):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_client_error("get_layer_version", "ResourceNotFoundException", "not found", 404,
+                                 expected_params={"LayerName": "deps", "VersionNumber": 4})
+    lambda_stub.add_response("list_layer_versions", {"LayerVersions": [
+        {"LayerVersionArn": LAYER_ARN + ":3", "Version": 3}]}, expected_params={"LayerName": "deps"})
+    result, task = run_function(lambda_stub.client, check_mode=True, layers=[{"layer_name": "deps", "version": 4}])
+    assert result["changed"] and result["configuration"]["layers"] == [LAYER_ARN + ":4"]
+    assert any("version 4 of the layer deps does not exist yet" in warning for warning in task.warnings)
+
+
+@pytest.mark.parametrize("check_mode, version", [(True, 5), (False, 4)])
+def test_a_missing_layer_version_fails_unless_check_mode_and_the_next_one(lambda_stub, check_mode, version):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_client_error("get_layer_version", "ResourceNotFoundException", "not found", 404)
+    if check_mode:
+        lambda_stub.add_response("list_layer_versions", {"LayerVersions": [
+            {"LayerVersionArn": LAYER_ARN + ":3", "Version": 3}]})
+    with pytest.raises(LambdaError, match="layers: version %s of the layer deps was not found" % version):
+        run_function(lambda_stub.client, check_mode=check_mode, layers=[{"layer_name": "deps", "version": version}])
+
+
+MAPPING_UUID = "a1b2c3d4-5678-90ab-cdef-11111EXAMPLE"
+QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:jobs"
+
+
+@pytest.mark.parametrize("check_mode", [True, False])
+def test_delete_warns_of_the_mappings_left_behind_and_diffs_what_goes(lambda_stub, check_mode):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": [
+        {"UUID": MAPPING_UUID, "EventSourceArn": QUEUE_ARN, "FunctionArn": FUNCTION_ARN}]}, expected_params=HELLO)
+    lambda_stub.add_response("list_aliases", aliases(("live", "2", {})), expected_params=HELLO)
+    lambda_stub.add_response("get_policy", {"Policy": '{"Version": "2012-10-17", "Statement": [{"Sid": "s3-invoke"}]}',
+                                            "RevisionId": "p1"}, expected_params=HELLO)
+    lambda_stub.add_response("list_versions_by_function", versions(("1", OLD), ("2", SAME)), expected_params=HELLO)
+    if not check_mode:
+        lambda_stub.add_response("delete_function", {}, expected_params=HELLO)
+    result, task = run_function(lambda_stub.client, check_mode=check_mode, diff=True, state="absent")
+    assert result["changed"]
+    mapping = {"uuid": MAPPING_UUID, "event_source_arn": QUEUE_ARN}
+    before, after = result["diff"]["before"], result["diff"]["after"]
+    assert (before["aliases"], before["versions"], before["policy_statements"]) == (["live"], ["1", "2"], ["s3-invoke"])
+    assert before["event_source_mappings"] == [mapping] and before["handler"] == "app.handler"
+    assert after == {"event_source_mappings": [mapping]}
+    assert len(task.warnings) == 1 and MAPPING_UUID in task.warnings[0] and QUEUE_ARN in task.warnings[0]
+
+
+def test_delete_without_diff_reads_only_the_mappings(lambda_stub):
+    lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": []}, expected_params=HELLO)
+    lambda_stub.add_response("delete_function", {}, expected_params=HELLO)
+    result, task = run_function(lambda_stub.client, state="absent")
+    assert result["changed"] and task.warnings == [] and "diff" not in result
+
+
+@pytest.mark.parametrize("option, shape, member", [
+    ("timeout", "Timeout", None), ("memory_size", "MemorySize", None), ("ephemeral_storage", "EphemeralStorage", "Size")])
+def test_ranges_are_the_service_models(option, shape, member):
+    low, high = model_range(shape, member)
+    assert lambda_function.validate(params(**{option: high})) == []
+    assert lambda_function.validate(params(**{option: high + 1})) == [
+        "%s must be between %s and %s, not %s." % (option, low, high, high + 1)]
+
+
+def test_a_code_path_that_cannot_be_used_fails_before_any_request(lambda_stub, tmp_path):
+    with pytest.raises(LambdaError, match="^src: "):
+        run_function(lambda_stub.client, src=str(tmp_path / "missing"))  # the Stubber has no answer queued

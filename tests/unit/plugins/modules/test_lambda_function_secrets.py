@@ -17,10 +17,11 @@ from ansible.module_utils.common import parameters
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import package_path
-from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_function
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import function as lambda_function
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
+from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_function as lambda_function_module
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     ROLE_ARN,
-    FakeModule,
     function_configuration,
     module_args,
 )
@@ -52,8 +53,8 @@ def get_function(variables=None, **configuration):
 
 def run(stub, check_mode=False, diff=True, **options):
     """The module's run() (what main() returns as the task's result) against the stubbed client."""
-    module = FakeModule(check_mode=check_mode, diff=diff, **params(**options))
-    return lambda_function.run(module, LambdaClient(module, client=stub.client))
+    task = Task(params(**options), check_mode=check_mode, diff=diff)
+    return lambda_function.Function.run(task, LambdaClient(task, client=stub.client))
 
 
 def not_found(stub):
@@ -161,6 +162,11 @@ def test_an_unmanaged_environment_is_masked_in_the_configuration_too(lambda_stub
 
 def test_delete_masks_the_diff_before(lambda_stub):
     lambda_stub.add_response("get_function", get_function({"API_TOKEN": SECRET}), expected_params=HELLO)
+    # What deleting takes with it and leaves behind, read for the warning and the diff.
+    lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": []}, expected_params=HELLO)
+    lambda_stub.add_response("list_aliases", {"Aliases": []}, expected_params=HELLO)
+    lambda_stub.add_client_error("get_policy", "ResourceNotFoundException", "No policy", 404, expected_params=HELLO)
+    lambda_stub.add_response("list_versions_by_function", {"Versions": []}, expected_params=HELLO)
     lambda_stub.add_response("delete_function", {}, expected_params=HELLO)
     result = run(lambda_stub, state="absent", mask_environment_values=True)
     assert result["changed"]
@@ -226,7 +232,7 @@ def main_runner(lambda_stub, monkeypatch, capsys):
             args["_ansible_inject_invocation"] = True
         with module_args(args):
             with pytest.raises(SystemExit):
-                lambda_function.main()
+                lambda_function_module.main()
         return capsys.readouterr().out
 
     return main
@@ -284,7 +290,7 @@ def run_refused(args, capsys):
                      session_token=SESSION_TOKEN, memory_size=64), **args)
     with module_args(args):
         with pytest.raises(SystemExit):
-            lambda_function.main()
+            lambda_function_module.main()
     return json.loads(capsys.readouterr().out)
 
 
