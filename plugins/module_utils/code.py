@@ -21,12 +21,14 @@ import os
 import stat
 import zipfile
 
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput
+
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 SKIPPED_DIRS = frozenset(("__pycache__",))
 SKIPPED_SUFFIXES = (".pyc", ".pyo")
 
 
-class CodeError(Exception):
+class CodeError(InvalidInput):
     """A code source that cannot be used; the message says which and why."""
 
 
@@ -103,3 +105,15 @@ def package_path(path, option="src", zip_only=False):
         with open(path, "rb") as handle:
             return CodePackage(handle.read(), "zip")
     return CodePackage(deterministic_zip([(os.path.basename(path), path)]), "file")
+
+
+def local_package(options):
+    """The package of the ``src`` or ``zip_file`` option of ``options`` (None when neither is given).
+
+    Raises CodeError (an InvalidInput) naming the option when the path cannot be used.
+    """
+    if options.get("src"):
+        return package_path(options["src"], "src")
+    if options.get("zip_file"):
+        return package_path(options["zip_file"], "zip_file", zip_only=True)
+    return None

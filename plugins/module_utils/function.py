@@ -13,7 +13,7 @@ uses for them, plus the code hash, tags and reserved concurrency.
 import base64
 import hashlib
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, package_path
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, local_package
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.versions import versions_beyond  # noqa: F401
 
 # Fields set with UpdateFunctionConfiguration; they are part of a published version.
@@ -84,10 +84,7 @@ def plan_code(module, options):
     to send (``Content`` for a layer); a path that cannot be used fails the task naming the option."""
     package = None
     try:
-        if options.get("src"):
-            package = package_path(options["src"], "src")
-        elif options.get("zip_file"):
-            package = package_path(options["zip_file"], "zip_file", zip_only=True)
+        package = local_package(options)
     except CodeError as e:
         module.fail_json(msg=str(e))
     return package, function_code_source(options, package)

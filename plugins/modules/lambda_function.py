@@ -404,7 +404,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.function import
     versions_beyond,
     s3_code_sha256,
 )
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.layer import LAYER_VERSION_ARN
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import LAYER_VERSION_ARN
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import function_name_problem
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
     USER_KEYED,
