@@ -271,7 +271,7 @@ def validate(params):
         errors.append("name: %s is not a layer name or ARN (1 to 140 letters, digits, - and _, or "
                       "arn:aws:lambda:REGION:ACCOUNT:layer:NAME, without a version)." % params["name"])
     code = code_params(params)
-    if params["state"] == "absent":
+    if params.get("state") == "absent":
         if params.get("version") is None:
             errors.append("version: state=absent needs the version to delete, a number, or -1 or all for every "
                           "version.")
@@ -489,7 +489,7 @@ class LayerVersion(Resource):
                                % (flat["Sid"], version if version is not None else "(new)", self.name))
         current = [] if fresh else parse_layer_policy(self.client.call(
             "GetLayerVersionPolicy", missing_ok=True, LayerName=self.name, VersionNumber=int(version)))
-        remove, add = permission_plan(desired, current, self.params["purge_permissions"])
+        remove, add = permission_plan(desired, current, self.params.get("purge_permissions", False))
         kept = [statement for statement in current if statement.get("Sid") not in remove]
         added = []
         for flat in add:
@@ -537,7 +537,7 @@ class LayerVersion(Resource):
 
     # ------------------------------------------------------------ the whole run
     def converge(self):
-        if self.params["state"] == "absent":
+        if self.params.get("state") == "absent":
             return self.converge_absent()
         desired = self.desired()
         current = self.read()

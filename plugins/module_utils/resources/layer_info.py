@@ -114,6 +114,6 @@ class LayerVersions(Resource):
 
     def converge(self):
         found = self.read()
-        if self.params["include_policy"]:
+        if self.params.get("include_policy"):
             self.add_policies(found)
         return dict(changed=False, layers_versions=found)
