@@ -169,7 +169,7 @@ notes:
   - In check mode the module only reads. When a version would be published, its number and ARN are predicted (one
     above the highest version that exists, 1 for a new layer; C(sts:GetCallerIdentity) gives the account of a new
     layer) and RV(version_predicted) is returned; a task that uses RV(layer_version_arn) then gets the ARN the real
-    run publishes (unless a higher version was published and deleted before: AWS never reuses a number).
+    run publishes (unless a higher version was published and deleted before, as AWS never reuses a number).
   - Diff mode shows the fields of the latest version that differ, the permissions before and after, and under
     C(versions) the version numbers before and after a deletion.
 seealso:
