@@ -28,7 +28,7 @@ SKIPPED_DIRS = frozenset(("__pycache__",))
 SKIPPED_SUFFIXES = (".pyc", ".pyo")
 
 
-class CodeError(Exception):
+class CodeError(InvalidInput):
     """A code source that cannot be used; the message says which and why."""
 
 
@@ -125,14 +125,7 @@ def code_source(params, package):
 def plan_code(options):
     """The local package of ``src`` / ``zip_file`` (None for S3 and image code) and the ``Code`` parameter
     to send; a path that cannot be used raises InvalidInput naming the option."""
-    package = None
-    try:
-        if options.get("src"):
-            package = package_path(options["src"], "src")
-        elif options.get("zip_file"):
-            package = package_path(options["zip_file"], "zip_file", zip_only=True)
-    except CodeError as e:
-        raise InvalidInput(str(e))
+    package = local_package(options)
     return package, code_source(options, package)
 
 
@@ -153,3 +146,15 @@ def s3_code_sha256(client, params):
     for chunk in iter(lambda: body.read(1024 * 1024), b""):
         digest.update(chunk)
     return base64.b64encode(digest.digest()).decode("ascii")
+
+
+def local_package(options):
+    """The package of the ``src`` or ``zip_file`` option of ``options`` (None when neither is given).
+
+    Raises CodeError (an InvalidInput) naming the option when the path cannot be used.
+    """
+    if options.get("src"):
+        return package_path(options["src"], "src")
+    if options.get("zip_file"):
+        return package_path(options["zip_file"], "zip_file", zip_only=True)
+    return None

@@ -156,119 +156,16 @@ layers_versions:
       type: dict
 """
 
-import re
-
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum, run_module
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.layer import (
-    LAYER_NAME,
-    LAYER_VERSION_ARN,
-    declares_compatible,
-    layer_version_view,
-    list_versions,
-    parse_layer_policy,
-    policy_document,
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.layer_info import (
+    ARGUMENT_SPEC,
+    MUTUALLY_EXCLUSIVE,
+    LayerVersions,
 )
-
-ARGUMENT_SPEC = dict(
-    name=dict(type="str", aliases=["layer_name"]),
-    version_number=dict(type="int", aliases=["layer_version"]),
-    layer_version_arn=dict(type="str"),
-    compatible_runtime=dict(type="str"),
-    compatible_architecture=dict(type="str", choices=["x86_64", "arm64"]),
-    include_policy=dict(type="bool", default=False),
-)
-
-MUTUALLY_EXCLUSIVE = [["layer_version_arn", "name"], ["layer_version_arn", "version_number"]]
-VERSION_ARN_PARTS = re.compile(r"^(.*:layer:[^:]+):(\d+)$")
-
-
-def validate(params):
-    """Local checks of the options; a list of error messages (empty when all is well)."""
-    errors = []
-    if params.get("name") is not None and not LAYER_NAME.match(params["name"]):
-        errors.append("name: %s is not a layer name or ARN (letters, digits, - and _, or "
-                      "arn:aws:lambda:REGION:ACCOUNT:layer:NAME without a version; give a version's ARN as "
-                      "layer_version_arn)." % params["name"])
-    if params.get("version_number") is not None:
-        if params.get("name") is None:
-            errors.append("version_number: needs name, the layer it is a version of (or give layer_version_arn).")
-        if params["version_number"] < 1:
-            errors.append("version_number: layer versions start at 1, not %s." % params["version_number"])
-    arn = params.get("layer_version_arn")
-    if arn is not None and not LAYER_VERSION_ARN.match(arn):
-        errors.append("layer_version_arn: %s is not a layer version ARN "
-                      "(arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)." % arn)
-    runtime = params.get("compatible_runtime")
-    known = model_enum("Runtime")
-    if runtime is not None and known and runtime not in known:
-        errors.append("compatible_runtime: %s is not a Lambda runtime known to this botocore (for example "
-                      "python3.13, nodejs22.x, java21)." % runtime)
-    return errors
-
-
-def filters(params):
-    return dict(CompatibleRuntime=params.get("compatible_runtime"),
-                CompatibleArchitecture=params.get("compatible_architecture"))
-
-
-def list_layers(client, params):
-    """ListLayers, every page: each layer with its latest matching version, flattened."""
-    wanted = filters(params)
-    layers = client.paginate("ListLayers", "Layers", **dict((k, v) for k, v in wanted.items() if v is not None))
-    found = []
-    for layer in layers:
-        latest = layer.get("LatestMatchingVersion") or {}
-        if not declares_compatible(latest, params.get("compatible_runtime"), params.get("compatible_architecture")):
-            continue
-        view = layer_version_view(latest)
-        view.update(layer_name=layer.get("LayerName"), layer_arn=layer.get("LayerArn"))
-        found.append(view)
-    return found
-
-
-def one_version(client, params):
-    """The version asked for by name and number or by ARN, as a list of zero or one."""
-    if params.get("layer_version_arn"):
-        answer = client.call("GetLayerVersionByArn", missing_ok=True, Arn=params["layer_version_arn"])
-    else:
-        answer = client.call("GetLayerVersion", missing_ok=True, LayerName=params["name"],
-                             VersionNumber=params["version_number"])
-    return [] if answer is None else [layer_version_view(answer)]
-
-
-def version_key(view):
-    """(layer name or ARN, version number) of a returned version, for GetLayerVersionPolicy."""
-    match = VERSION_ARN_PARTS.match(view.get("layer_version_arn") or "")
-    return match.group(1), int(match.group(2))
-
-
-def layer_versions(client, params):
-    """The versions asked for; the task's ``layers_versions``."""
-    if params.get("layer_version_arn") or params.get("version_number") is not None:
-        return one_version(client, params)
-    if params.get("name") is None:
-        return list_layers(client, params)
-    versions = list_versions(client, params["name"], **filters(params))
-    return [layer_version_view(v) for v in versions
-            if declares_compatible(v, params.get("compatible_runtime"), params.get("compatible_architecture"))]
-
-
-def add_policies(client, found):
-    for view in found:
-        layer, number = version_key(view)
-        answer = client.call("GetLayerVersionPolicy", missing_ok=True, LayerName=layer, VersionNumber=number)
-        view["policy"] = policy_document(parse_layer_policy(answer))
-
-
-def run(module, client):
-    found = layer_versions(client, module.params)
-    if module.params["include_policy"]:
-        add_policies(client, found)
-    return dict(changed=False, layers_versions=found)
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import run_module
 
 
 def main():
-    run_module(ARGUMENT_SPEC, run, mutually_exclusive=MUTUALLY_EXCLUSIVE, validate=validate)
+    run_module(ARGUMENT_SPEC, LayerVersions.run, mutually_exclusive=MUTUALLY_EXCLUSIVE, validate=LayerVersions.validate)
 
 
 if __name__ == "__main__":

@@ -5,12 +5,14 @@
 import json
 
 import pytest
-from botocore.stub import ANY
+from botocore.stub import ANY, Stubber
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import package_path
-from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_layer
-from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import FakeModule, ModuleFailed, count_calls
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import layer as lambda_layer
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
+from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import aws_client, count_calls
 
 LAYER_ARN = "arn:aws:lambda:us-east-1:123456789012:layer:libs"
 OLD_SHA = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
@@ -67,11 +69,14 @@ def src(tmp_path):
     return str(tmp_path)
 
 
-def run(stub, check_mode=False, **options):
-    module = FakeModule(check_mode=check_mode, diff=True, **params(**options))
-    assert lambda_layer.validate(module.params) == []
-    result = lambda_layer.run(module, LambdaClient(module, client=stub.client))
-    result["warnings"] = module.warnings
+def run(stub, check_mode=False, sts=None, **options):
+    task = Task(params(**options), check_mode=check_mode, diff=True)
+    assert lambda_layer.validate(task.params) == []
+    client = LambdaClient(task, client=stub.client)
+    if sts is not None:
+        client._clients["sts"] = sts.client
+    result = lambda_layer.LayerVersion.run(task, client)
+    result["warnings"] = task.warnings
     return result
 
 
@@ -218,19 +223,75 @@ def test_changed_metadata_publishes_the_same_content_again(lambda_stub, src):
                               "after": {"compatible_architectures": ["arm64", "x86_64"]}}
 
 
-def test_check_mode_predicts_a_new_version_and_sends_only_reads(lambda_stub, src):
+@pytest.fixture
+def sts_stub():
+    stubber = Stubber(aws_client("sts"))
+    stubber.activate()
+    yield stubber
+    stubber.deactivate()
+    stubber.assert_no_pending_responses()
+
+
+def caller_identity(account="123456789012"):
+    return {"Account": account, "Arn": "arn:aws:iam::%s:user/deployer" % account, "UserId": "AIDAEXAMPLE"}
+
+
+def test_check_mode_predicts_a_new_version_and_sends_only_reads(lambda_stub, sts_stub, src):
     package = package_path(src)
     sent = count_calls(lambda_stub.client)
     lambda_stub.add_response("list_layer_versions", {"LayerVersions": []})
-    result = run(lambda_stub, check_mode=True, src=src, description="first",
+    sts_stub.add_response("get_caller_identity", caller_identity(), expected_params={})
+    result = run(lambda_stub, check_mode=True, sts=sts_stub, src=src, description="first",
                  permissions=[permission("acct", OTHER_ACCOUNT)])
     assert sent == ["ListLayerVersions"]
     assert result["changed"]
-    assert result["version"] is None and result["layer_version_arn"] is None
+    # The first version of a new layer: its ARN built from the caller's account and the client's region.
+    assert result["version"] == 1 and result["layer_version_arn"] == LAYER_ARN + ":1"
+    assert result["layer_arn"] == LAYER_ARN and result["version_predicted"] is True
     assert result["code_sha256"] == package.sha256 and result["code_size"] == package.size
     assert result["description"] == "first" and result["compatible_runtimes"] == []
     assert result["permissions"] == [permission("acct", OTHER_ACCOUNT)]
     assert result["policy"]["Statement"][0]["Principal"] == {"AWS": "arn:aws:iam::%s:root" % OTHER_ACCOUNT}
+
+
+def test_check_mode_predicts_the_version_above_the_highest_one_for_the_next_task(lambda_stub, src):
+    """Before the fix, check mode returned layer_version_arn and version null, so a lambda_function task that
+    used the registered ARN in its ``layers`` got None under --check."""
+    sent = count_calls(lambda_stub.client)
+    lambda_stub.add_response("list_layer_versions", listed(2, 5, 3))
+    lambda_stub.add_response("get_layer_version", version(5))
+    result = run(lambda_stub, check_mode=True, src=src)
+    assert sent == ["ListLayerVersions", "GetLayerVersion"]  # the ARN of an existing version: no STS
+    assert result["changed"] and result["version_predicted"] is True
+    assert result["version"] == 6 and result["layer_version_arn"] == LAYER_ARN + ":6"
+    assert result["layer_arn"] == LAYER_ARN and result["warnings"] == []
+
+
+def test_check_mode_prediction_for_a_new_layer_named_by_its_arn_needs_no_sts(lambda_stub, src):
+    lambda_stub.add_response("list_layer_versions", {"LayerVersions": []})
+    result = run(lambda_stub, check_mode=True, name=LAYER_ARN, src=src)
+    assert result["version"] == 1 and result["layer_version_arn"] == LAYER_ARN + ":1"
+    assert result["version_predicted"] is True
+
+
+def test_check_mode_prediction_without_the_account_returns_a_null_arn_with_a_warning(lambda_stub, sts_stub, src):
+    lambda_stub.add_response("list_layer_versions", {"LayerVersions": []})
+    sts_stub.add_client_error("get_caller_identity", "AccessDenied", "not allowed", http_status_code=403)
+    result = run(lambda_stub, check_mode=True, sts=sts_stub, src=src)
+    assert result["changed"] and result["version"] == 1 and result["version_predicted"] is True
+    assert result["layer_version_arn"] is None and result["layer_arn"] is None
+    assert len(result["warnings"]) == 1 and "GetCallerIdentity failed: AccessDenied" in result["warnings"][0]
+
+
+def test_no_prediction_is_flagged_when_nothing_would_be_published_or_outside_check_mode(lambda_stub, src):
+    sha = package_path(src).sha256
+    lambda_stub.add_response("list_layer_versions", listed(3))
+    lambda_stub.add_response("get_layer_version", version(3, sha))
+    assert "version_predicted" not in run(lambda_stub, check_mode=True, src=src)
+    lambda_stub.add_response("list_layer_versions", listed(3))
+    lambda_stub.add_response("get_layer_version", version(3))
+    lambda_stub.add_response("publish_layer_version", version(4, sha))
+    assert "version_predicted" not in run(lambda_stub, src=src)
 
 
 def test_missing_layer_answered_as_not_found_publishes_the_first_version(lambda_stub, src):
@@ -327,11 +388,10 @@ def test_s3_content_is_compared_with_s3s_checksum(lambda_stub, s3_stub):
     lambda_stub.add_response("get_layer_version", version(1, OLD_SHA))
     s3_stub.add_response("head_object", {"ChecksumSHA256": OLD_SHA, "ChecksumType": "FULL_OBJECT"},
                          expected_params={"Bucket": "b", "Key": "k", "VersionId": "v1", "ChecksumMode": "ENABLED"})
-    module = FakeModule(diff=True, **params(content=dict(s3_bucket="b", s3_key="k", s3_object_version="v1",
-                                                         zip_file=None)))
-    client = LambdaClient(module, client=lambda_stub.client)
+    task = Task(params(content=dict(s3_bucket="b", s3_key="k", s3_object_version="v1", zip_file=None)), diff=True)
+    client = LambdaClient(task, client=lambda_stub.client)
     client._clients["s3"] = s3_stub.client
-    result = lambda_layer.run(module, client)
+    result = lambda_layer.LayerVersion.run(task, client)
     assert not result["changed"] and sent == ["ListLayerVersions", "GetLayerVersion"]
 
 
@@ -379,13 +439,13 @@ def test_aws_error_fails_with_the_operation_and_code(lambda_stub, src):
     lambda_stub.add_response("list_layer_versions", {"LayerVersions": []})
     lambda_stub.add_client_error("publish_layer_version", "CodeStorageExceededException", "storage full",
                                  http_status_code=400)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub, src=src)
     assert failed.value.msg == "PublishLayerVersion failed: CodeStorageExceededException: storage full"
 
 
 def test_bad_src_fails_before_any_request(lambda_stub, tmp_path):
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub, src=str(tmp_path / "missing"))
     assert failed.value.msg.startswith("src: ")
 

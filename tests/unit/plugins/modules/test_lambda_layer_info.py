@@ -7,8 +7,9 @@ import json
 import pytest
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
-from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_layer_info
-from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import FakeModule, ModuleFailed
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import layer_info as lambda_layer_info
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
 
 LAYER_ARN = "arn:aws:lambda:us-east-1:123456789012:layer:libs"
 SHARED_ARN = "arn:aws:lambda:us-east-1:210987654321:layer:tools:7"
@@ -32,9 +33,9 @@ def full_version(arn, number):
 
 
 def run(stub, check_mode=False, **options):
-    module = FakeModule(check_mode=check_mode, **params(**options))
-    assert lambda_layer_info.validate(module.params) == []
-    return lambda_layer_info.run(module, LambdaClient(module, client=stub.client))
+    task = Task(params(**options), check_mode=check_mode)
+    assert lambda_layer_info.validate(task.params) == []
+    return lambda_layer_info.LayerVersions.run(task, LambdaClient(task, client=stub.client))
 
 
 @pytest.mark.parametrize("options, start", [
@@ -107,6 +108,6 @@ def test_versions_without_a_policy_read_as_null(lambda_stub):
 def test_access_denied_fails_with_the_operation(lambda_stub):
     lambda_stub.add_client_error("get_layer_version_by_arn", "AccessDeniedException", "not shared with you",
                                  http_status_code=403)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub, layer_version_arn=SHARED_ARN)
     assert failed.value.msg == "GetLayerVersionByArn failed: AccessDeniedException: not shared with you"
