@@ -20,7 +20,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcil
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, plan_code, s3_code_sha256
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, NotFound
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.layer import list_versions
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.layer import list_versions
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     KMS_KEY_ARN,
     LAYER_ARN,
