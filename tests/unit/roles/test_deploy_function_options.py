@@ -39,30 +39,37 @@ def _yaml(*path):
         return yaml.safe_load(handle)
 
 
+def _role_variable(variable):
+    return _yaml("meta", "argument_specs.yml")["argument_specs"]["main"]["options"][variable]
+
+
 def _role_function_options(variable):
-    options = _yaml("meta", "argument_specs.yml")["argument_specs"]["main"]["options"][variable]["options"]
+    options = _role_variable(variable)["options"]
     return {key: value for key, value in options.items() if key not in ROLE_KEYS}
 
 
-def _differences(module, role, where, top):
-    """What differs between a module option (and its suboptions) and the role's."""
+def _differences(module, role, where, alias=False):
+    """What differs between a module option (and its suboptions) and the role's (or the role's option of an alias)."""
     found = []
     for key in COMPARED:
-        if module.get(key) != role.get(key):
-            found.append("%s: %s is %r in the module, %r in the role" % (where, key, module.get(key), role.get(key)))
-    wanted_aliases = list(module.get("aliases") or [])
-    if top:
-        wanted_aliases += generator.ROLE_ALIASES.get(where.rsplit(".", 1)[-1], [])
-    if sorted(wanted_aliases) != sorted(role.get("aliases") or []):
-        found.append("%s: aliases are %r in the module (with the role's older names), %r in the role" % (
-            where, wanted_aliases, role.get("aliases") or []))
+        wanted = None if alias and key in ("required", "default") else module.get(key)
+        if wanted != role.get(key):
+            found.append("%s: %s is %r in the module, %r in the role" % (where, key, wanted, role.get(key)))
+    if "aliases" in role:
+        found.append("%s: has aliases, which ansible-lint's schema of role argument specs refuses" % where)
     module_subs = module.get("suboptions") or module.get("options") or {}
     role_subs = role.get("options") or role.get("suboptions") or {}
     if sorted(module_subs) != sorted(role_subs):
         found.append("%s: suboptions are %s in the module, %s in the role" % (where, sorted(module_subs), sorted(role_subs)))
     for key in sorted(set(module_subs) & set(role_subs)):
-        found.extend(_differences(module_subs[key], role_subs[key], "%s.%s" % (where, key), top=False))
+        if module_subs[key].get("aliases"):
+            found.append("%s.%s: a suboption with aliases" % (where, key))
+        found.extend(_differences(module_subs[key], role_subs[key], "%s.%s" % (where, key)))
     return found
+
+
+def _aliases(name, spec):
+    return list(spec.get("aliases") or []) + generator.ROLE_ALIASES.get(name, [])
 
 
 def test_the_module_documents_the_options_the_role_relies_on():
@@ -70,20 +77,39 @@ def test_the_module_documents_the_options_the_role_relies_on():
     # state and publish are the role's to decide; the connection options come from deploy_aws.
     assert {"name", "state", "publish", "environment_variables", "tags", "purge_tags", "wait", "layers"} <= set(options)
     assert "region" not in options
+    assert generator.ROLE_ALIASES == {"environment_variables": ["environment"]}
 
 
 @pytest.mark.parametrize("variable", ["deploy_defaults", "deploy_functions"])
 def test_function_options_are_the_modules(variable):
+    """Each option of lambda_function, and each of its aliases as an option of its own, with the module's spec."""
     module = generator.forwarded_options()
-    role = _role_function_options(variable)
     if variable == "deploy_functions":
-        module = dict(module, name=generator.module_options()["name"])
-    assert sorted(role) == sorted(module), "options only in the module: %s; only in the role: %s" % (
-        sorted(set(module) - set(role)), sorted(set(role) - set(module)))
+        module = dict(module, name=dict(generator.module_options()["name"], required=None))  # see required_one_of
+    role = _role_function_options(variable)
+    wanted = dict((key, (key, spec, False)) for key, spec in module.items())
+    for key, spec in module.items():
+        for alias in _aliases(key, spec):
+            wanted[alias] = (key, spec, True)
+    assert sorted(role) == sorted(wanted), "options only in the module: %s; only in the role: %s" % (
+        sorted(set(wanted) - set(role)), sorted(set(role) - set(wanted)))
     differences = []
-    for key in sorted(module):
-        differences.extend(_differences(module[key], role[key], "%s[].%s" % (variable, key), top=True))
+    for key in sorted(wanted):
+        name, spec, alias = wanted[key]
+        differences.extend(_differences(spec, role[key], "%s[].%s" % (variable, key), alias=alias))
     assert differences == []
+
+
+@pytest.mark.parametrize("variable", ["deploy_defaults", "deploy_functions"])
+def test_an_option_and_its_alias_are_mutually_exclusive(variable):
+    spec = _role_variable(variable)
+    module = generator.module_options()
+    names = [key for key in module if key not in ("state", "publish") and (variable == "deploy_functions" or key != "name")]
+    pairs = sorted([name, alias] for name in names for alias in _aliases(name, module[name]))
+    assert sorted(spec.get("mutually_exclusive") or []) == pairs
+    if variable == "deploy_functions":
+        assert spec.get("required_one_of") == [["name"] + _aliases("name", module["name"])]
+        assert "required" not in spec["options"]["name"]
 
 
 def test_state_and_publish_are_the_roles():
