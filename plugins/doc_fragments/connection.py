@@ -64,7 +64,8 @@ options:
     description:
       - botocore's retry mode for throttling and server errors.
       - V(standard) retries with exponential back-off; V(adaptive) also rate-limits the client
-        when AWS throttles it, which suits many parallel tasks against one account.
+        when AWS throttles it, which suits many parallel tasks against one account; V(legacy) is
+        botocore's older retry handler, which retries fewer kinds of errors.
     type: str
     choices: [standard, adaptive, legacy]
     default: standard
@@ -79,6 +80,8 @@ requirements:
   - boto3 >= 1.34.0
   - botocore >= 1.34.0
 notes:
-  - Updates that AWS refuses because another update of the function is still in progress
-    (C(ResourceConflictException)) are retried after waiting for the function to settle.
+  - When AWS refuses a request that names a function because an update of that function is still
+    in progress (C(ResourceConflictException)), the module waits for the function to settle and
+    sends the request again, up to six times. Requests that name no function, such as those of
+    the layer modules, are not retried this way.
 """
