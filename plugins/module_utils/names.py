@@ -109,3 +109,10 @@ def unqualified_function_arn(function_arn):
     """A function ARN without its version or alias."""
     head, _, rest = function_arn.partition(":function:")
     return "%s:function:%s" % (head, rest.split(":", 1)[0])
+
+
+# The ARN of the resource a permission is granted for (AddPermission's SourceArn): any service, region and
+# account optional (an S3 bucket's ARN has neither).
+SOURCE_ARN = re.compile(r"^arn:aws[a-zA-Z0-9-]*:[a-zA-Z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$")
+# AddPermission's EventSourceToken (an Alexa skill ID, for example).
+EVENT_SOURCE_TOKEN = re.compile(r"^[a-zA-Z0-9._-]{1,256}$")
