@@ -119,3 +119,8 @@ INVOKE_FUNCTION_REF = re.compile(r"^(?P<function>%s)(:(?P<qualifier>%s))?$" % (_
 
 # An event source mapping's identifier (AWS chooses it when the mapping is created).
 MAPPING_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+# The ARN of the resource a permission is granted for (AddPermission's SourceArn): any service, region and
+# account optional (an S3 bucket's ARN has neither).
+SOURCE_ARN = re.compile(r"^arn:aws[a-zA-Z0-9-]*:[a-zA-Z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$")
+# AddPermission's EventSourceToken (an Alexa skill ID, for example).
+EVENT_SOURCE_TOKEN = re.compile(r"^[a-zA-Z0-9._-]{1,256}$")

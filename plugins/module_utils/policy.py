@@ -8,7 +8,7 @@ GetPolicy answers the whole policy as a JSON string; AddPermission takes one sta
 as flat parameters (Principal, SourceArn, ...) and AWS stores it in IAM's form
 (``{"Service": ...}``, ``{"AWS": "arn:aws:iam::ID:root"}``, ``Condition`` blocks).
 :func:`comparable_statement` turns a stored statement back into the flat form, and
-``desired_statement`` (in the module) builds the same form from the options, so the two
+``desired_statement`` (resources/permission.py) builds the same form from the options, so the two
 compare with ``==`` whatever form AWS (or a local test endpoint) stored.
 
 The comparable form::
@@ -25,6 +25,8 @@ case), so a statement carrying one never compares equal to what the options desc
 import json
 import re
 
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import ACCOUNT_ID
+
 # AddPermission parameter -> (condition operator, condition key) AWS stores it under.
 CONDITIONS = (
     ("SourceArn", "ArnLike", "AWS:SourceArn"),
@@ -36,7 +38,6 @@ CONDITIONS = (
 # Condition keys are case-insensitive in IAM.
 _PARAMETER_BY_KEY = dict((key.lower(), parameter) for parameter, _operator, key in CONDITIONS)
 
-ACCOUNT_ID = re.compile(r"^\d{12}$")
 ACCOUNT_ROOT_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:iam::(\d{12}):root$")
 IAM_PRINCIPAL_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:(iam|sts)::\d{12}:[\w+=,.@/:-]+$")
 SERVICE_PRINCIPAL = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)+$")
@@ -135,6 +136,12 @@ def parse_policy(answer):
     policy = answer.get("Policy") or "{}"
     document = json.loads(policy) if isinstance(policy, str) else policy
     return document, answer.get("RevisionId")
+
+
+def parse_statement(answer):
+    """The statement of an AddPermission answer (a JSON string), parsed."""
+    statement = (answer or {}).get("Statement")
+    return json.loads(statement) if isinstance(statement, str) else statement
 
 
 def statements(document):

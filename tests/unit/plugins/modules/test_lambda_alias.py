@@ -6,12 +6,13 @@ import re
 
 import pytest
 
-from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_alias
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import alias as lambda_alias
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     count_calls,
     FUNCTION_ARN,
-    FakeModule,
-    ModuleFailed,
     function_configuration,
 )
 
@@ -40,10 +41,10 @@ def alias(version="1", description="", weights=None, revision="r1"):
     return answer
 
 
-def run(stub, check_mode=False, diff=True, **options):
-    module = FakeModule(check_mode=check_mode, diff=diff, **params(**options))
-    assert lambda_alias.validate(module.params) == []
-    return lambda_alias.run(module, lambda_alias.AliasClient(module, client=stub.client))
+def run(stub, check_mode=False, diff=True, task=None, **options):
+    task = task or Task(params(**options), check_mode=check_mode, diff=diff)
+    assert lambda_alias.Alias.validate(task.params) == []
+    return lambda_alias.Alias.run(task, LambdaClient(task, client=stub.client))
 
 
 # ------------------------------------------------------------------ validate
@@ -72,7 +73,7 @@ def run(stub, check_mode=False, diff=True, **options):
     ({"function_version": 0, "routing_config": split({"2": 0.1})}, "routing_config: a traffic split needs"),
 ])
 def test_validate_names_the_wrong_option(options, start):
-    errors = lambda_alias.validate(params(**options))
+    errors = lambda_alias.Alias.validate(params(**options))
     assert len(errors) == 1, errors
     assert errors[0].startswith(start)
 
@@ -97,7 +98,7 @@ def test_validate_names_the_wrong_option(options, start):
     {"function_version": 0, "routing_config": split({})},
 ])
 def test_validate_accepts_valid_options(options):
-    assert lambda_alias.validate(params(**options)) == []
+    assert lambda_alias.Alias.validate(params(**options)) == []
 
 
 # ------------------------------------------------------------------ desired_alias
@@ -222,19 +223,19 @@ def test_stale_revision_fails_saying_the_alias_changed_meanwhile(lambda_stub):
                                  "The Revision Id provided does not match the latest Revision Id. Call the GetAlias "
                                  "API to retrieve the latest Revision Id", 412,
                                  expected_params=dict(KEY, Description="new", RevisionId="r1"))
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub, description="new")
     msg = failed.value.msg
     assert msg.startswith("The alias live of hello was changed by someone else after this task read it")
     assert "nothing was overwritten" in msg and "run the task again" in msg
     assert "UpdateAlias failed: PreconditionFailedException" in msg
-    assert failed.value.kwargs["error"]["code"] == "PreconditionFailedException"
+    assert failed.value.result()["error"]["code"] == "PreconditionFailedException"
 
 
 def test_other_aws_errors_keep_the_client_message(lambda_stub):
     lambda_stub.add_response("get_alias", alias(version="1"))
     lambda_stub.add_client_error("update_alias", "InvalidParameterValueException", "bad", 400)
-    with pytest.raises(ModuleFailed, match="^UpdateAlias failed: InvalidParameterValueException: bad$"):
+    with pytest.raises(LambdaError, match="^UpdateAlias failed: InvalidParameterValueException: bad$"):
         run(lambda_stub, description="new")
 
 
@@ -292,16 +293,93 @@ def test_missing_version_fails_before_any_change(lambda_stub, check_mode):
     lambda_stub.add_response("get_alias", alias(version="1"))
     lambda_stub.add_client_error("get_function_configuration", "ResourceNotFoundException",
                                  "Function not found: " + FUNCTION_ARN + ":9", 404)
-    with pytest.raises(ModuleFailed, match=r"^function_version: the function hello has no version 9 \(or does not "
+    if check_mode:  # 9 is not the version an earlier task of the run would publish next (2)
+        lambda_stub.add_response("list_versions_by_function", versions("1"))
+    with pytest.raises(LambdaError, match=r"^function_version: the function hello has no version 9 \(or does not "
                                            r"exist\)\. Publish it first"):
         run(lambda_stub, check_mode=check_mode, function_version=9)
+    assert sent == ["GetAlias", "GetFunctionConfiguration"] + (["ListVersionsByFunction"] if check_mode else [])
+
+
+def versions(*published):
+    """A ListVersionsByFunction answer: $LATEST and the ``published`` versions."""
+    return {"Versions": [function_configuration(Version=v, FunctionArn=FUNCTION_ARN + ":" + v)
+                         for v in ("$LATEST",) + published]}
+
+
+def missing(stub, version):
+    stub.add_client_error("get_function_configuration", "ResourceNotFoundException",
+                          "Function not found: " + FUNCTION_ARN + ":" + version, 404,
+                          expected_params={"FunctionName": "hello", "Qualifier": version})
+
+
+def test_check_mode_takes_the_next_version_as_published_by_an_earlier_task(lambda_stub):
+    """lambda_function with publish: true before this task publishes nothing in check mode: the version it
+    would publish (one above the latest) is planned against, with a warning, instead of failing."""
+    sent = count_calls(lambda_stub.client)
+    lambda_stub.add_response("get_alias", alias(version="1"))
+    missing(lambda_stub, "2")
+    lambda_stub.add_response("list_versions_by_function", versions("1"), expected_params={"FunctionName": "hello"})
+    task = Task(params(function_version=2), check_mode=True, diff=True)
+    result = run(lambda_stub, task=task)
+    assert sent == ["GetAlias", "GetFunctionConfiguration", "ListVersionsByFunction"]
+    assert result["changed"] and result["function_version"] == "2" and result["revision_id"] is None
+    assert result["diff"] == {"before": {"function_version": "1"}, "after": {"function_version": "2"}}
+    assert len(task.warnings) == 1
+    assert task.warnings[0].startswith("function_version: the function hello has no version 2 yet")
+    assert "assumed to be published by an earlier task" in task.warnings[0]
+
+
+def test_check_mode_create_with_the_next_version_predicts_the_alias(lambda_stub):
+    lambda_stub.add_client_error("get_alias", "ResourceNotFoundException", "Cannot find alias arn", 404)
+    missing(lambda_stub, "1")
+    lambda_stub.add_response("list_versions_by_function", versions())
+    task = Task(params(function_version=1), check_mode=True)
+    result = run(lambda_stub, task=task)
+    assert result["changed"] and result["function_version"] == "1" and result["alias_arn"] == ALIAS_ARN
+    assert len(task.warnings) == 1
+
+
+def test_check_mode_takes_the_next_version_in_a_split_naming_routing_config(lambda_stub):
+    lambda_stub.add_response("get_alias", alias(version="2"))
+    missing(lambda_stub, "3")
+    lambda_stub.add_response("list_versions_by_function", versions("1", "2"))
+    task = Task(params(routing_config=split({"3": 0.1})), check_mode=True)
+    result = run(lambda_stub, task=task)
+    assert result["changed"] and result["routing_config"] == {"additional_version_weights": {"3": 0.1}}
+    assert task.warnings[0].startswith("routing_config: the function hello has no version 3 yet")
+
+
+@pytest.mark.parametrize("version, published", [("3", ("1",)), ("5", ("1", "2", "3")), ("2", ("1", "3"))])
+def test_check_mode_still_fails_for_a_version_no_earlier_task_publishes(lambda_stub, version, published):
+    lambda_stub.add_response("get_alias", alias(version="1"))
+    missing(lambda_stub, version)
+    lambda_stub.add_response("list_versions_by_function", versions(*published))
+    with pytest.raises(LambdaError, match="^function_version: the function hello has no version %s " % version):
+        run(lambda_stub, check_mode=True, function_version=version)
+
+
+def test_check_mode_still_fails_when_the_function_does_not_exist(lambda_stub):
+    lambda_stub.add_client_error("get_alias", "ResourceNotFoundException", "Function not found", 404)
+    missing(lambda_stub, "1")
+    lambda_stub.add_client_error("list_versions_by_function", "ResourceNotFoundException", "Function not found", 404)
+    with pytest.raises(LambdaError, match="^function_version: the function hello has no version 1 "):
+        run(lambda_stub, check_mode=True, function_version=1)
+
+
+def test_outside_check_mode_the_next_version_still_fails(lambda_stub):
+    sent = count_calls(lambda_stub.client)
+    lambda_stub.add_response("get_alias", alias(version="1"))
+    missing(lambda_stub, "2")
+    with pytest.raises(LambdaError, match="^function_version: the function hello has no version 2 "):
+        run(lambda_stub, function_version=2)
     assert sent == ["GetAlias", "GetFunctionConfiguration"]
 
 
 def test_missing_additional_version_fails_naming_routing_config(lambda_stub):
     lambda_stub.add_response("get_alias", alias(version="2"))
     lambda_stub.add_client_error("get_function_configuration", "ResourceNotFoundException", "Function not found", 404)
-    with pytest.raises(ModuleFailed, match="^routing_config: the function hello has no version 7"):
+    with pytest.raises(LambdaError, match="^routing_config: the function hello has no version 7"):
         run(lambda_stub, routing_config=split({"7": 0.1}))
 
 
@@ -314,7 +392,7 @@ def test_missing_additional_version_fails_naming_routing_config(lambda_stub):
 def test_split_conflicting_with_the_current_version_fails_after_one_read(lambda_stub, answer, options, match):
     sent = count_calls(lambda_stub.client)
     lambda_stub.add_response("get_alias", answer)
-    with pytest.raises(ModuleFailed, match="^routing_config: .*" + re.escape(match)):
+    with pytest.raises(LambdaError, match="^routing_config: .*" + re.escape(match)):
         run(lambda_stub, **options)
     assert sent == ["GetAlias"]
 

@@ -7,8 +7,11 @@ import json
 import pytest
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
-from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_policy
-from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import FUNCTION_ARN, FakeModule, ModuleFailed
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import permission as lambda_policy
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
+from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_policy as policy_module
+from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import FUNCTION_ARN
 
 ORG = "o-abcdefghij"
 BUCKET = "arn:aws:s3:::uploads"
@@ -37,8 +40,8 @@ def get_policy(*statements, revision="rev-1"):
 
 
 def run(lambda_stub, check_mode=False, diff=True, **options):
-    module = FakeModule(check_mode=check_mode, diff=diff, **params(**options))
-    return lambda_policy.converge(module, LambdaClient(module, client=lambda_stub.client))
+    task = Task(params(**options), check_mode=check_mode, diff=diff)
+    return lambda_policy.Permission.run(task, LambdaClient(task, client=lambda_stub.client))
 
 
 HELLO = {"FunctionName": "hello"}
@@ -93,7 +96,7 @@ def test_qualifier_from_qualifier_alias_or_version(options, qualifier):
     ({"function_name": "hello:1", "qualifier": "2"}, "qualifier: 2 differs from the qualifier 1"),
 ])
 def test_bad_input_is_named_with_its_fix(options, message):
-    errors = lambda_policy.validate(params(**options))
+    errors = lambda_policy.Permission.validate(params(**options))
     assert len(errors) == 1
     assert errors[0].startswith(message)
 
@@ -113,11 +116,11 @@ def test_bad_input_is_named_with_its_fix(options, message):
     {"principal": "alexa-appkit.amazon.com", "source_arn": None, "event_source_token": "amzn1.ask.skill.x-1"},
 ])
 def test_good_input_passes(options):
-    assert lambda_policy.validate(params(**options)) == []
+    assert lambda_policy.Permission.validate(params(**options)) == []
 
 
 def test_absent_checks_only_what_finds_the_statement():
-    assert lambda_policy.validate(params(state="absent", principal="not valid", action="nope")) == []
+    assert lambda_policy.Permission.validate(params(state="absent", principal="not valid", action="nope")) == []
 
 
 # ------------------------------------------------------------------ warnings
@@ -261,26 +264,26 @@ def test_add_failing_after_the_remove_says_so_and_what_to_run(lambda_stub):
     lambda_stub.add_response("remove_permission", {}, dict(HELLO, StatementId="s1", RevisionId="rev-1"))
     lambda_stub.add_client_error("add_permission", "InvalidParameterValueException",
                                  "The provided principal was invalid.", 400)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub)
     msg = failed.value.msg
     assert msg.startswith("Statement s1 was removed from the policy of hello to be replaced")
     assert "the function has no statement s1 now" in msg
     assert "run the task again" in msg
     assert msg.endswith("AddPermission failed: InvalidParameterValueException: The provided principal was invalid.")
-    assert failed.value.kwargs["removed_statement"] == old
-    assert failed.value.kwargs["operation"] == "AddPermission"
+    assert failed.value.details["removed_statement"] == old
+    assert failed.value.operation == "AddPermission"
 
 
 def test_a_refused_remove_says_nothing_was_removed(lambda_stub):
     lambda_stub.add_response("get_policy", get_policy(aws_statement(Action="lambda:GetFunction")), HELLO)
     lambda_stub.add_client_error("remove_permission", "PreconditionFailedException",
                                  "The RevisionId provided does not match the latest RevisionId.", 412)
-    with pytest.raises(ModuleFailed) as failed:
+    with pytest.raises(LambdaError) as failed:
         run(lambda_stub)
     assert failed.value.msg.startswith("Statement s1 was not removed from the policy of hello")
     assert "PreconditionFailedException" in failed.value.msg
-    assert "removed_statement" not in failed.value.kwargs
+    assert "removed_statement" not in failed.value.details
 
 
 # ------------------------------------------------------------------ remove
@@ -322,7 +325,7 @@ def test_no_diff_without_diff_mode(lambda_stub):
 def test_documentation_options_match_the_argument_spec():
     import yaml
 
-    documented = yaml.safe_load(lambda_policy.DOCUMENTATION)["options"]
+    documented = yaml.safe_load(policy_module.DOCUMENTATION)["options"]
     assert set(documented) == set(lambda_policy.ARGUMENT_SPEC)
     for name, spec in lambda_policy.ARGUMENT_SPEC.items():
         assert sorted(documented[name].get("aliases", [])) == sorted(spec.get("aliases", [])), name
