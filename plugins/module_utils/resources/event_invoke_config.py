@@ -181,6 +181,10 @@ class EventInvokeConfig(Resource):
         self.current = None
         self.function_arn = None  # the qualified ARN settings to be created will have (read with them)
 
+    @property
+    def present(self):
+        return self.params.get("state", "present") == "present"
+
     @classmethod
     def validate(cls, params):
         errors = []
@@ -204,7 +208,7 @@ class EventInvokeConfig(Resource):
     def read(self):
         """The settings; when there are none and they are wanted, the function is read too (it must exist)."""
         self.current = current_config(self.client.call("GetFunctionEventInvokeConfig", missing_ok=True, **self.key))
-        if self.params["state"] == "present" and self.current is None:
+        if self.present and self.current is None:
             self.function_arn = self._function_arn()
         return self.current
 
@@ -239,7 +243,7 @@ class EventInvokeConfig(Resource):
 
     def result(self, plan):
         """The settings after the run: as AWS answered the change, as read when nothing changed, else predicted."""
-        if self.params["state"] != "present":
+        if not self.present:
             return {}
         if plan.result is not None:
             return config_view(plan.result)

@@ -105,6 +105,14 @@ class ProvisionedConcurrency(Resource):
         self.label = "%s:%s" % (self.function, self.qualifier)
         self.current = None
 
+    @property
+    def wait(self):
+        return self.params.get("wait", ARGUMENT_SPEC["wait"]["default"])
+
+    @property
+    def present(self):
+        return self.params.get("state", "present") == "present"
+
     @classmethod
     def validate(cls, params):
         errors = []
@@ -114,7 +122,7 @@ class ProvisionedConcurrency(Resource):
             errors.append(e.msg)
         executions = params.get("provisioned_concurrent_executions")
         low, _high = model_bounds("PutProvisionedConcurrencyConfigRequest", "ProvisionedConcurrentExecutions", low=1)
-        if params["state"] == "present" and executions is None:
+        if params.get("state", "present") == "present" and executions is None:
             errors.append("provisioned_concurrent_executions: required with state=present; give the number of "
                           "execution environments to keep ready (%s or more), or state=absent to remove the "
                           "configuration." % low)
@@ -128,7 +136,7 @@ class ProvisionedConcurrency(Resource):
     def read(self):
         """The configuration; when there is none and one is wanted, the alias or version is checked too."""
         self.current = self.client.call("GetProvisionedConcurrencyConfig", missing_ok=True, **self.key)
-        if self.params["state"] == "present" and self.current is None:
+        if self.present and self.current is None:
             self._check_target()
         return self.current
 
@@ -153,7 +161,7 @@ class ProvisionedConcurrency(Resource):
     def apply(self, plan):
         """Put or delete; with state=present, then wait (see :meth:`settle`) for what was put or found."""
         reconcile.apply(plan, create=self._put, update=self._put, delete=self._delete)
-        if self.params["state"] == "present":
+        if self.present:
             plan.result = self.settle(plan.result if plan.result is not None else self.current)
         return plan
 
@@ -170,7 +178,7 @@ class ProvisionedConcurrency(Resource):
             return
         reason = config.get("StatusReason") or "AWS gave no reason"
         message = "The provisioned concurrency of %s is FAILED: %s" % (self.label, reason)
-        if not self.params["wait"]:
+        if not self.wait:
             self.task.warn(message)
             return
         raise WaitFailed(message, status="FAILED", status_reason=config.get("StatusReason"))
@@ -180,12 +188,12 @@ class ProvisionedConcurrency(Resource):
 
         ``config``: the configuration as last seen (the Put answer, or the Get answer of a no-op).
         """
-        timeout = self.params["wait_timeout"]
+        timeout = self.params.get("wait_timeout") or ARGUMENT_SPEC["wait_timeout"]["default"]
         waited = 0
         while True:
             self.check_status(config)
             status = config.get("Status")
-            if status != "IN_PROGRESS" or not self.params["wait"] or self.task.check_mode:
+            if status != "IN_PROGRESS" or not self.wait or self.task.check_mode:
                 return config
             if waited >= timeout:
                 raise WaitFailed(
@@ -206,7 +214,7 @@ class ProvisionedConcurrency(Resource):
     def result(self, plan):
         """The configuration as AWS has it after the run; in check mode what would be asked for (AWS decides the
         rest), or as found."""
-        if self.params["state"] != "present":
+        if not self.present:
             return {}
         if not self.task.check_mode:
             config = plan.result
