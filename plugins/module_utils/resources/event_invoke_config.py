@@ -188,9 +188,10 @@ class EventInvokeConfig(Resource):
     @classmethod
     def validate(cls, params):
         errors = []
-        problem = names.function_name_problem(params["function_name"])
-        if problem:
-            errors.append(problem.rstrip(".") + "; give a version or alias as qualifier.")
+        if names.function_name_problem(params["function_name"]):
+            errors.append("function_name: %s is not a function name or ARN (letters, digits, - and _, or "
+                          "arn:aws:lambda:REGION:ACCOUNT:function:NAME); give a version or alias as qualifier."
+                          % params["function_name"])
         try:
             qualifier_of(params.get("qualifier"))
         except InvalidInput as e:
