@@ -181,10 +181,6 @@ class EventInvokeConfig(Resource):
         self.current = None
         self.function_arn = None  # the qualified ARN settings to be created will have (read with them)
 
-    @property
-    def present(self):
-        return self.params.get("state", "present") == "present"
-
     @classmethod
     def validate(cls, params):
         errors = []

@@ -109,10 +109,6 @@ class ProvisionedConcurrency(Resource):
     def wait(self):
         return self.params.get("wait", ARGUMENT_SPEC["wait"]["default"])
 
-    @property
-    def present(self):
-        return self.params.get("state", "present") == "present"
-
     @classmethod
     def validate(cls, params):
         errors = []
