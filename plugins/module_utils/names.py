@@ -124,3 +124,32 @@ MAPPING_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 SOURCE_ARN = re.compile(r"^arn:aws[a-zA-Z0-9-]*:[a-zA-Z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$")
 # AddPermission's EventSourceToken (an Alexa skill ID, for example).
 EVENT_SOURCE_TOKEN = re.compile(r"^[a-zA-Z0-9._-]{1,256}$")
+
+def qualifier_form(value):
+    """What a qualifier option's value (a number or text, as a ``raw`` option takes it) is: (kind, text).
+
+    ``kind``: "latest", "version" or "alias"; "unpublished" for a version number below 1, "invalid" for
+    text that is none of these, "type" for a value that is neither a number nor text. ``text``: its API
+    form (stripped; "3" for 3 or "03"), None for "type". Each caller words its own message.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return "type", None
+    text = str(value).strip()
+    if text == LATEST:
+        return "latest", text
+    if text.isdigit():
+        return ("version", str(int(text))) if int(text) >= 1 else ("unpublished", text)
+    return ("alias" if ALIAS_NAME.match(text) else "invalid"), text
+
+
+# An ARN in its parts; region and account may be empty (an S3 bucket's ARN has neither).
+ARN_PARTS = re.compile(r"^%s:(?P<service>[a-z0-9-]+):(?P<region>[a-z0-9-]*):(?P<account>%s|):(?P<resource>.+)$"
+                       % (_PARTITION, _ACCOUNT))
+# The resource part of the ARN of each kind of resource Lambda sends invocation records to, by service.
+DESTINATION_RESOURCES = {
+    "sqs": re.compile(r"^[a-zA-Z0-9_-]{1,80}$"),
+    "sns": re.compile(r"^[a-zA-Z0-9_-]{1,256}$"),
+    "lambda": re.compile(r"^function:%s(:%s)?$" % (_FUNCTION_PART, _QUALIFIER)),
+    "events": re.compile(r"^event-bus/[a-zA-Z0-9._/-]{1,256}$"),
+    "s3": re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"),
+}

@@ -34,6 +34,11 @@ class Resource:
         self.client = client
         self.params = task.params
 
+    @property
+    def present(self):
+        """True unless the options ask for state=absent (an item without ``state`` is present)."""
+        return self.params.get("state", "present") == "present"
+
     @classmethod
     def validate(cls, params):
         """Messages for what is wrong with ``params``, found without any request (empty: all is well)."""

@@ -9,13 +9,15 @@ import boto3
 import pytest
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
-from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_event_invoke_config as eic
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import event_invoke_config as eic
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.event_invoke_config import EventInvokeConfig
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
+from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_event_invoke_config
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     module_args,
     count_calls,
     FUNCTION_ARN,
-    FakeModule,
-    ModuleFailed,
     function_configuration,
 )
 
@@ -58,9 +60,9 @@ def answer(qualifier="$LATEST", retries=None, age=None, on_success=None, on_fail
 
 
 def run(stub, check_mode=False, diff=True, **options):
-    module = FakeModule(check_mode=check_mode, diff=diff, **params(**options))
-    assert eic.validate(module.params) == []
-    return eic.run(module, LambdaClient(module, client=stub.client))
+    task = Task(params(**options), check_mode=check_mode, diff=diff)
+    assert EventInvokeConfig.validate(task.params) == []
+    return EventInvokeConfig.run(task, LambdaClient(task, client=stub.client))
 
 
 def missing(stub, operation="get_function_event_invoke_config", message=NOT_FOUND):
@@ -104,7 +106,7 @@ def missing(stub, operation="get_function_event_invoke_config", message=NOT_FOUN
      "destination_config.on_success.destination: "),
 ])
 def test_validate_names_the_wrong_option(options, start):
-    errors = eic.validate(params(**options))
+    errors = EventInvokeConfig.validate(params(**options))
     assert len(errors) == 1, errors
     assert errors[0].startswith(start), errors[0]
 
@@ -125,11 +127,11 @@ def test_validate_names_the_wrong_option(options, start):
     {"destination_config": destinations(on_failure="arn:aws-cn:sqs:cn-north-1:123456789012:q")},
 ])
 def test_validate_accepts_valid_options(options):
-    assert eic.validate(params(**options)) == []
+    assert EventInvokeConfig.validate(params(**options)) == []
 
 
 def test_every_problem_is_reported_at_once():
-    errors = eic.validate(params(qualifier=0, maximum_retry_attempts=9, destination_config=destinations(on_success="x")))
+    errors = EventInvokeConfig.validate(params(qualifier=0, maximum_retry_attempts=9, destination_config=destinations(on_success="x")))
     assert [e.split(":")[0] for e in errors] == ["qualifier", "maximum_retry_attempts",
                                                  "destination_config.on_success.destination"]
 
@@ -234,7 +236,7 @@ def test_create_for_a_missing_function_or_alias_fails_before_any_change(lambda_s
     sent = count_calls(lambda_stub.client)
     missing(lambda_stub, message="Function not found: %s:nope" % FUNCTION_ARN)
     missing(lambda_stub, "get_function_configuration", "Function not found: %s:nope" % FUNCTION_ARN)
-    with pytest.raises(ModuleFailed, match=r"^qualifier: the function hello has no version or alias nope"):
+    with pytest.raises(LambdaError, match=r"^qualifier: the function hello has no version or alias nope"):
         run(lambda_stub, check_mode=check_mode, qualifier="nope", maximum_retry_attempts=0)
     assert sent == ["GetFunctionEventInvokeConfig", "GetFunctionConfiguration"]
 
@@ -304,7 +306,7 @@ def test_aws_errors_keep_the_operation_and_message(lambda_stub):
     lambda_stub.add_client_error(
         "update_function_event_invoke_config", "InvalidParameterValueException",
         "The function's execution role does not have permissions to call SendMessage on " + QUEUE, 400)
-    with pytest.raises(ModuleFailed, match="^UpdateFunctionEventInvokeConfig failed: InvalidParameterValueException: "
+    with pytest.raises(LambdaError, match="^UpdateFunctionEventInvokeConfig failed: InvalidParameterValueException: "
                                            "The function's execution role does not have permissions"):
         run(lambda_stub, destination_config=destinations(on_failure=QUEUE))
 
@@ -351,7 +353,7 @@ def test_main_fails_on_bad_input_without_building_a_client(monkeypatch, capsys):
     monkeypatch.setattr(boto3.session.Session, "client", lambda self, *args, **kwargs: built.append(args))
     with module_args({"function_name": "hello", "maximum_retry_attempts": 5, "region": "us-east-1"}):
         with pytest.raises(SystemExit) as exited:
-            eic.main()
+            lambda_event_invoke_config.main()
     assert exited.value.code == 1
     output = json.loads(capsys.readouterr().out)
     assert output["failed"] and output["msg"] == "maximum_retry_attempts: 5 is out of range; AWS allows 0 to 2 retries."

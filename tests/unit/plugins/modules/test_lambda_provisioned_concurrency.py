@@ -6,11 +6,15 @@ import pytest
 
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_provisioned_concurrency as module_under_test
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import provisioned_concurrency
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.provisioned_concurrency import (
+    ProvisionedConcurrency,
+)
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task, failure_result
 from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import (
     count_calls,
     FUNCTION_ARN,
-    FakeModule,
-    ModuleFailed,
     function_configuration,
 )
 
@@ -41,9 +45,18 @@ def config(requested=10, allocated=None, status="READY", reason=None):
 
 
 def run(stub, check_mode=False, diff=True, **options):
-    module = FakeModule(check_mode=check_mode, diff=diff, **params(**options))
-    assert module_under_test.validate(module.params) == []
-    return module_under_test.run(module, LambdaClient(module, client=stub.client))
+    task = Task(params(**options), check_mode=check_mode, diff=diff)
+    assert ProvisionedConcurrency.validate(task.params) == []
+    return ProvisionedConcurrency.run(task, LambdaClient(task, client=stub.client))
+
+
+def failure(stub, **options):
+    """The LambdaError a run raises, and the task's failure the module boundary makes of it (runner.failure_result)."""
+    task = Task(params(**options), diff=True)
+    client = LambdaClient(task, client=stub.client)
+    with pytest.raises(LambdaError) as failed:
+        ProvisionedConcurrency.run(task, client)
+    return failed.value, failure_result(failed.value, client)
 
 
 def not_found(stub, code=NOT_FOUND[0], message=NOT_FOUND[1]):
@@ -88,13 +101,13 @@ def alias_target(version="3"):
     ({"qualifier": "$LATEST", "state": "absent"}, "qualifier: AWS does not take provisioned concurrency"),
 ])
 def test_validate_names_the_wrong_option(options, start):
-    errors = module_under_test.validate(params(**options))
+    errors = ProvisionedConcurrency.validate(params(**options))
     assert len(errors) == 1, errors
     assert errors[0].startswith(start), errors[0]
 
 
 def test_validate_reports_every_problem_at_once():
-    errors = module_under_test.validate(params(qualifier="$LATEST", provisioned_concurrent_executions=0,
+    errors = ProvisionedConcurrency.validate(params(qualifier="$LATEST", provisioned_concurrent_executions=0,
                                                wait_timeout=-1))
     assert [error.split(":")[0] for error in errors] == ["qualifier", "provisioned_concurrent_executions",
                                                          "wait_timeout"]
@@ -119,8 +132,8 @@ def test_validate_reports_every_problem_at_once():
 ])
 def test_function_and_qualifier_forms(options, target):
     values = params(**options)
-    assert module_under_test.validate(values) == []
-    assert module_under_test.target_of(values) == target
+    assert ProvisionedConcurrency.validate(values) == []
+    assert provisioned_concurrency.target_of(values) == target
 
 
 @pytest.mark.parametrize("options", [
@@ -129,7 +142,7 @@ def test_function_and_qualifier_forms(options, target):
     {"wait": False, "wait_timeout": 1},
 ])
 def test_validate_accepts_valid_options(options):
-    assert module_under_test.validate(params(**options)) == []
+    assert ProvisionedConcurrency.validate(params(**options)) == []
 
 
 # ------------------------------------------------------------------ run() against a Stubber
@@ -226,29 +239,27 @@ def test_failed_allocation_fails_the_task_with_aws_reason(lambda_stub):
     lambda_stub.add_response("get_provisioned_concurrency_config", config(20, allocated=5, status="IN_PROGRESS"))
     lambda_stub.add_response("get_provisioned_concurrency_config", config(20, allocated=5, status="FAILED",
                                                                           reason=reason))
-    with pytest.raises(ModuleFailed) as failed:
-        run(lambda_stub, provisioned_concurrent_executions=20)
-    assert failed.value.msg == "The provisioned concurrency of hello:live is FAILED: " + reason
-    assert failed.value.kwargs["changed"] is True
-    assert failed.value.kwargs["status_reason"] == reason
+    error, failed = failure(lambda_stub, provisioned_concurrent_executions=20)
+    assert error.msg == "The provisioned concurrency of hello:live is FAILED: " + reason
+    assert failed["changed"] is True
+    assert failed["status_reason"] == reason
 
 
 def test_failed_config_found_unchanged_fails_with_wait(lambda_stub):
     sent = count_calls(lambda_stub.client)
     lambda_stub.add_response("get_provisioned_concurrency_config", config(10, status="FAILED", reason="no capacity"))
-    with pytest.raises(ModuleFailed) as failed:
-        run(lambda_stub)
-    assert failed.value.msg == "The provisioned concurrency of hello:live is FAILED: no capacity"
+    error, failed = failure(lambda_stub)
+    assert error.msg == "The provisioned concurrency of hello:live is FAILED: no capacity"
     assert sent == ["GetProvisionedConcurrencyConfig"]
-    assert failed.value.kwargs["changed"] is False
+    assert failed["changed"] is False
 
 
 def test_failed_config_without_wait_warns(lambda_stub):
     lambda_stub.add_response("get_provisioned_concurrency_config", config(10, status="FAILED"))
-    module = FakeModule(diff=False, **params(wait=False))
-    result = module_under_test.run(module, LambdaClient(module, client=lambda_stub.client))
+    task = Task(params(wait=False))
+    result = ProvisionedConcurrency.run(task, LambdaClient(task, client=lambda_stub.client))
     assert not result["changed"] and result["status"] == "FAILED"
-    assert module.warnings == ["The provisioned concurrency of hello:live is FAILED: AWS gave no reason"]
+    assert task.warnings == ["The provisioned concurrency of hello:live is FAILED: AWS gave no reason"]
 
 
 def test_timeout_fails_saying_how_far_it_got(lambda_stub, sleeps):
@@ -258,20 +269,19 @@ def test_timeout_fails_saying_how_far_it_got(lambda_stub, sleeps):
     for allocated in (1, 2, 3):
         lambda_stub.add_response("get_provisioned_concurrency_config", config(10, allocated=allocated,
                                                                               status="IN_PROGRESS"))
-    with pytest.raises(ModuleFailed) as failed:
-        run(lambda_stub, wait_timeout=12)
-    assert failed.value.msg == (
+    error, failed = failure(lambda_stub, wait_timeout=12)
+    assert error.msg == (
         "The provisioned concurrency of hello:live was still IN_PROGRESS after 12 seconds (wait_timeout), with 3 of "
         "10 execution environments allocated. AWS goes on allocating them; run the task again to wait for it, or "
         "raise wait_timeout.")
-    assert failed.value.kwargs["changed"] is True
+    assert failed["changed"] is True
     assert sleeps == [5, 5, 2]
 
 
 def test_config_deleted_while_waiting_fails_clearly(lambda_stub):
     lambda_stub.add_response("get_provisioned_concurrency_config", config(10, status="IN_PROGRESS"))
     lambda_stub.add_client_error("get_provisioned_concurrency_config", *NOT_FOUND, 404)
-    with pytest.raises(ModuleFailed, match="^The provisioned concurrency of hello:live disappeared while waiting"):
+    with pytest.raises(LambdaError, match="^The provisioned concurrency of hello:live disappeared while waiting"):
         run(lambda_stub)
 
 
@@ -355,7 +365,7 @@ def test_missing_alias_fails_before_any_change(lambda_stub, check_mode):
     lambda_stub.add_client_error("get_provisioned_concurrency_config", "ResourceNotFoundException",
                                  "Function not found", 404)
     lambda_stub.add_client_error("get_function_configuration", "ResourceNotFoundException", "Function not found", 404)
-    with pytest.raises(ModuleFailed, match=r"^qualifier: the function hello has no alias live \(or does not exist\)\. "
+    with pytest.raises(LambdaError, match=r"^qualifier: the function hello has no alias live \(or does not exist\)\. "
                                            r"Create it first \(cloudfn\.aws_lambda\.lambda_alias\)"):
         run(lambda_stub, check_mode=check_mode)
     assert sent == ["GetProvisionedConcurrencyConfig", "GetFunctionConfiguration"]
@@ -364,7 +374,7 @@ def test_missing_alias_fails_before_any_change(lambda_stub, check_mode):
 def test_missing_version_fails_naming_the_version(lambda_stub):
     not_found(lambda_stub)
     lambda_stub.add_client_error("get_function_configuration", "ResourceNotFoundException", "Function not found", 404)
-    with pytest.raises(ModuleFailed, match=r"^qualifier: the function hello has no version 9 .*publish: true"):
+    with pytest.raises(LambdaError, match=r"^qualifier: the function hello has no version 9 .*publish: true"):
         run(lambda_stub, qualifier=9)
 
 
@@ -373,7 +383,7 @@ def test_alias_on_latest_is_refused_before_any_change(lambda_stub, check_mode):
     sent = count_calls(lambda_stub.client)
     not_found(lambda_stub)
     lambda_stub.add_response("get_function_configuration", alias_target(version="$LATEST"))
-    with pytest.raises(ModuleFailed, match=r"^qualifier: the alias live of hello points to \$LATEST, and AWS does "
+    with pytest.raises(LambdaError, match=r"^qualifier: the alias live of hello points to \$LATEST, and AWS does "
                                            r"not take provisioned concurrency on \$LATEST"):
         run(lambda_stub, check_mode=check_mode)
     assert sent == ["GetProvisionedConcurrencyConfig", "GetFunctionConfiguration"]
@@ -383,7 +393,7 @@ def test_aws_refusal_of_the_put_is_reported_with_its_code(lambda_stub):
     lambda_stub.add_response("get_provisioned_concurrency_config", config(5))
     lambda_stub.add_client_error("put_provisioned_concurrency_config", "InvalidParameterValueException",
                                  "Requested Provisioned Concurrency exceeds the account's unreserved concurrency", 400)
-    with pytest.raises(ModuleFailed, match="^PutProvisionedConcurrencyConfig failed: InvalidParameterValueException: "
+    with pytest.raises(LambdaError, match="^PutProvisionedConcurrencyConfig failed: InvalidParameterValueException: "
                                            "Requested Provisioned Concurrency exceeds"):
         run(lambda_stub, provisioned_concurrent_executions=5000)
 
@@ -392,7 +402,7 @@ def test_endpoint_without_the_operation_fails_saying_so_after_the_read(lambda_st
     """What moto 5.2.5 does: a bare HTTP 404 for every provisioned-concurrency operation."""
     sent = count_calls(lambda_stub.client)
     lambda_stub.add_client_error("get_provisioned_concurrency_config", "404", "Not Found", 404)
-    with pytest.raises(ModuleFailed, match="^GetProvisionedConcurrencyConfig failed: the endpoint does not implement "
+    with pytest.raises(LambdaError, match="^GetProvisionedConcurrencyConfig failed: the endpoint does not implement "
                                            "this operation"):
         run(lambda_stub)
     assert sent == ["GetProvisionedConcurrencyConfig"]
