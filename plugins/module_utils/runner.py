@@ -52,14 +52,6 @@ class Task:
         else:
             self.warnings.append(text)
 
-    # Transitional, while modules move to raising errors.*: removed once no module uses them.
-    @property
-    def _diff(self):
-        return self.diff
-
-    def fail_json(self, msg, **details):
-        raise LambdaError(msg, **details)
-
     def with_params(self, params):
         """A task for another resource of the same run: other options, the same modes and warnings."""
         return Task(params, self.check_mode, self.diff, self.warn)
