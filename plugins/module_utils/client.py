@@ -13,6 +13,7 @@ where the caller allows it, and every other error is raised as one of the typed 
 
 import math
 import os
+import threading
 import time
 import traceback
 
@@ -87,6 +88,8 @@ class LambdaClient:
         """``module``: anything with ``params`` (the connection options, ``wait_timeout``) and ``warn(text)``:
         an AnsibleModule, or one resource's task inside an application."""
         self.module = module
+        self._connection = module.params  # the connection options (a fork's module holds another resource's)
+        self._client_lock = threading.Lock()
         self._clients = {}
         self.unsupported = set()  # operations the endpoint answered with a bare 404 (see endpoint_lacks)
         self.last_retry_attempts = 0
@@ -99,9 +102,20 @@ class LambdaClient:
         self._session = self._build_session()
         self._clients["lambda"] = self.service("lambda")
 
+    def fork(self, module):
+        """A client for another thread of the same task: the same session and boto3 clients (which are
+        thread-safe), its own counters and ``module`` (a Task), and the parent's list of applied writes."""
+        clone = LambdaClient.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.module = module
+        clone.unsupported = set()
+        clone.last_retry_attempts = 0
+        clone.changes_sent = 0
+        return clone
+
     # ----------------------------------------------------------------- session
     def _build_session(self):
-        params = self.module.params
+        params = self._connection
         try:
             session = boto3.session.Session(
                 aws_access_key_id=params.get("access_key"),
@@ -130,7 +144,7 @@ class LambdaClient:
         return session
 
     def _client_config(self):
-        params = self.module.params
+        params = self._connection
         options = dict(
             user_agent_extra="cloudfn.aws_lambda/%s" % COLLECTION_VERSION,
             retries={"mode": params.get("retry_mode") or "standard",
@@ -144,11 +158,12 @@ class LambdaClient:
 
     def service(self, name):
         """A boto3 client for ``name`` (lambda, iam, s3) built from the same connection options."""
-        if name not in self._clients:
-            params = self.module.params
-            verify = params.get("aws_ca_bundle") or params.get("validate_certs", True)
-            self._clients[name] = self._session.client(
-                name, endpoint_url=params.get("endpoint_url"), verify=verify, config=self._client_config())
+        with self._client_lock:  # a boto3 session must not build clients in two threads at once
+            if name not in self._clients:
+                params = self._connection
+                verify = params.get("aws_ca_bundle") or params.get("validate_certs", True)
+                self._clients[name] = self._session.client(
+                    name, endpoint_url=params.get("endpoint_url"), verify=verify, config=self._client_config())
         return self._clients[name]
 
     @property
@@ -231,7 +246,7 @@ class LambdaClient:
 
     def _lacking(self, operation, error, unsupported_ok):
         """An endpoint without ``operation``: None and a warning where the caller can do without it, else fail."""
-        endpoint = self.module.params.get("endpoint_url") or "the endpoint"
+        endpoint = self._connection.get("endpoint_url") or "the endpoint"
         if unsupported_ok:
             self.unsupported.add(operation)
             self.module.warn("%s does not implement %s (it answered HTTP 404); what that operation reads was left "

@@ -236,6 +236,9 @@ class Alias(Resource):
         """In check mode, the version one above the function's latest published one: the version an earlier
         lambda_function task of this run would publish (its configuration as far as known); else fail."""
         function = self.key["FunctionName"]
+        planned = getattr(self.task, "planned_versions", {}).get(function)
+        if self.task.check_mode and planned is not None and planned[0] == version:
+            return dict(FunctionArn=planned[1])  # the version this very task would publish (lambda_app)
         listed = None
         if self.task.check_mode and is_version(version):
             listed = self.client.paginate("ListVersionsByFunction", "Versions", missing_ok=True, FunctionName=function)

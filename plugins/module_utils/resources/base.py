@@ -33,6 +33,7 @@ class Resource:
         self.task = task
         self.client = client
         self.params = task.params
+        self.outcome = None  # the plan converge() made (its action: create, update, delete or None)
 
     @property
     def present(self):
@@ -62,7 +63,7 @@ class Resource:
     def converge(self):
         """read, desired, plan, apply (not in check mode), result; the task's result with changed and diff."""
         current = self.read()
-        outcome = self.plan(current, self.desired())
+        outcome = self.outcome = self.plan(current, self.desired())
         if not self.task.check_mode:
             self.apply(outcome)
         result = self.result(outcome)

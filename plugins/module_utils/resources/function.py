@@ -499,6 +499,7 @@ class Function(Resource):
         self.published = None  # the version CreateFunction published (publish=true)
         self.settled_answer = None  # GetFunction's answer after the last wait, when there was one
         self._remember(answer)
+        self.prefetched = answer is not None  # converge() uses ``answer`` instead of reading (lambda_app read it)
 
     def _remember(self, answer):
         self.answer = answer  # the GetFunction answer read at the start
@@ -656,8 +657,8 @@ class Function(Resource):
     def converge(self):
         """code, read, desired, plan, apply (not in check mode), publish, prune, result."""
         self.plan_code()  # a path that cannot be used fails before any request
-        current = self.read()
-        outcome = self.plan(current, self.desired())
+        current = current_function(self.answer) if self.prefetched else self.read()
+        outcome = self.outcome = self.plan(current, self.desired())
         if not self.task.check_mode:
             self.apply(outcome)
         result = dict()

@@ -317,7 +317,7 @@ class InvokeClient(LambdaClient):
 
     def _client_config(self):
         config = super()._client_config()
-        options = read_timeout_options(self.module.params.get("aws_config"))
+        options = read_timeout_options(self._connection.get("aws_config"))
         return config.merge(Config(**options)) if options else config
 
 

@@ -540,7 +540,7 @@ class LayerVersion(Resource):
             return self.converge_absent()
         desired = self.desired()
         current = self.read()
-        plan = self.plan(current, self.content_sha256(desired))
+        plan = self.outcome = self.plan(current, self.content_sha256(desired))
         if not self.task.check_mode:
             self.apply(plan)
         result = self.result(plan)

@@ -575,6 +575,7 @@ def test_read_timeout_options(aws_config, options):
 def test_the_client_waits_long_enough_for_an_answer(aws_config, read_timeout, keepalive):
     client = invocation.InvokeClient.__new__(invocation.InvokeClient)
     client.module = FakeModule(aws_config=aws_config, retry_mode="standard", retry_max_attempts=3)
+    client._connection = client.module.params  # pylint: disable=protected-access
     config = client._client_config()  # pylint: disable=protected-access
     assert config.read_timeout == read_timeout
     assert config.tcp_keepalive is keepalive
