@@ -500,6 +500,7 @@ class Function(Resource):
         self.settled_answer = None  # GetFunction's answer after the last wait, when there was one
         self._remember(answer)
         self.prefetched = answer is not None  # converge() uses ``answer`` instead of reading (lambda_app read it)
+        self.publishing = None
 
     def _remember(self, answer):
         self.answer = answer  # the GetFunction answer read at the start
@@ -672,7 +673,7 @@ class Function(Resource):
                 result["diff"]["after"]["versions"] = self.pruned["after"]
             if result.get("version") is not None and result.get("published"):
                 result["diff"]["after"]["version"] = result["version"]
-        result.pop("published", None)
+        self.publishing = result.pop("published", None)  # this run publishes (or would publish) ``version``
         if self.params["mask_environment_values"]:
             mask_environment_values(result, self.params)
         return result
