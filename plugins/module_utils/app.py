@@ -20,6 +20,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.errors import UnsupportedError
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import names
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, LambdaError
@@ -72,7 +73,14 @@ def _spec_errors(label, spec, values, **rules):
     if not isinstance(values, dict):
         return None, ["%s: must be a dictionary of options, not %r." % (label, values)]
     result = ArgumentSpecValidator(spec, **rules).validate(dict(values))
-    messages = ["%s: %s" % (label, message) for message in result.error_messages]
+    messages = []
+    for error in result.errors:
+        if isinstance(error, UnsupportedError):
+            unknown = sorted(set(values) - set(spec) - set(a for v in spec.values() for a in v.get("aliases", ())))
+            messages.append("%s: unknown option%s %s; the options here are: %s." % (
+                label, "s" if len(unknown) > 1 else "", ", ".join(unknown) or str(error), ", ".join(sorted(spec))))
+        else:
+            messages.append("%s: %s" % (label, error))
     return result.validated_parameters, messages
 
 
@@ -143,12 +151,13 @@ def check_application(params):
     for index, item in enumerate(params.get("functions") or []):
         entry, messages = check_function(app, index, item, defaults, common, layer_names)
         errors.extend(messages)
-        if entry is None:
-            continue
-        if entry.name in seen:
-            errors.append("functions[%s]: the function %s is listed twice." % (entry.name, entry.name))
-        seen.add(entry.name)
-        functions.append(entry)
+        raw = item.get("name") or item.get("function_name") if isinstance(item, dict) else None
+        name = names.function_name_of(raw) if isinstance(raw, str) else None
+        if name is not None and name in seen:
+            errors.append("functions[%s]: the function %s is listed twice." % (name, name))
+        seen.add(name)
+        if entry is not None:
+            functions.append(entry)
     return layers, functions, errors
 
 
@@ -193,18 +202,20 @@ def check_function(app, index, item, defaults, common, layer_names):
                                     required_together=function_resource.REQUIRED_TOGETHER,
                                     required_by=function_resource.REQUIRED_BY)
     errors.extend(messages)
-    if values is None or messages:
-        return None, errors
-    values["state"] = "present"
-    errors.extend("%s: %s" % (label, m) for m in function_resource.Function.validate(values))
+    if values is not None and not messages:
+        values["state"] = "present"
+        errors.extend("%s: %s" % (label, m) for m in function_resource.Function.validate(values))
+    else:
+        values = dict(name=str(merged.get("name") or merged.get("function_name") or "function%d" % index))
     name = names.function_name_of(values["name"])
-    if parts["alias"] is not None and not values.get("publish"):
+    if parts["alias"] is not None and values.get("publish") is False:
         errors.append("%s: publish: false does not go with alias: the alias follows the version this task "
                       "publishes." % label)
     if values.get("tags") is not None and values["tags"].get(APP_TAG, app) != app:
         errors.append("%s: tags: %s is lambda_app's own tag; it is always %s here." % (label, APP_TAG, app))
     for position, layer in layer_names_used.items():
-        values["layers"][position] = layer
+        if isinstance(values.get("layers"), list):
+            values["layers"][position] = layer
     alias, messages = check_alias(label, name, parts["alias"])
     errors.extend(messages)
     qualifier = alias["name"] if alias else None
@@ -220,6 +231,9 @@ def check_function(app, index, item, defaults, common, layer_names):
         event_source_resource.EventSourceMapping.validate,
         dict(mutually_exclusive=event_source_resource.MUTUALLY_EXCLUSIVE[1:]), common=common)
     errors.extend(messages)
+    errors.extend("%s: event_sources[%d]: give event_source_arn (or self_managed_event_source, or the uuid of an "
+                  "existing mapping)." % (label, i) for i, item in enumerate(event_sources)
+                  if not (item.get("event_source_arn") or item.get("self_managed_event_source") or item.get("uuid")))
     invoke_config, messages = check_single(label + ": event_invoke_config", parts["event_invoke_config"], name,
                                            qualifier, invoke_config_resource, common)
     errors.extend(messages)
