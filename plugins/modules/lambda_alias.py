@@ -78,7 +78,8 @@ notes:
   - In check mode, a version that does not exist yet but is exactly one above the function's latest published
     version (C(ListVersionsByFunction)) is taken as the version an earlier
     M(cloudfn.aws_lambda.lambda_function) task of the run (O(cloudfn.aws_lambda.lambda_function#module:publish=true))
-    would publish, so the module warns and plans against it instead of failing. Outside check mode a missing version fails.
+    would publish, so the module warns and plans against it instead of failing; likewise version 1 of a function that
+    does not exist yet (an earlier task would create it). Outside check mode a missing version fails.
 seealso:
   - module: cloudfn.aws_lambda.lambda_function
     description: Publishes the versions an alias points to (O(cloudfn.aws_lambda.lambda_function#module:publish=true)).

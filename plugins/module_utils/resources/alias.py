@@ -230,7 +230,8 @@ class Alias(Resource):
                                       FunctionName=self.key["FunctionName"], Qualifier=version)
             if answer is None:
                 answer = self.next_version(version, option)
-            self.function_arn = self.function_arn or unqualified_function_arn(answer["FunctionArn"])
+            if answer.get("FunctionArn"):
+                self.function_arn = self.function_arn or unqualified_function_arn(answer["FunctionArn"])
 
     def next_version(self, version, option):
         """In check mode, the version one above the function's latest published one: the version an earlier
@@ -243,11 +244,12 @@ class Alias(Resource):
         if self.task.check_mode and is_version(version):
             listed = self.client.paginate("ListVersionsByFunction", "Versions", missing_ok=True, FunctionName=function)
         published = [int(v["Version"]) for v in listed or () if is_version(v.get("Version"))]
-        if listed and int(version) == max(published or [0]) + 1:
+        # A function that does not exist yet would get version 1 from an earlier task that creates it.
+        if self.task.check_mode and is_version(version) and int(version) == max(published or [0]) + 1:
             self.task.warn("%s: the function %s has no version %s yet; in check mode it is assumed to be published "
                            "by an earlier task of this run (cloudfn.aws_lambda.lambda_function with publish: true), "
                            "and the alias is planned against it." % (option, function, version))
-            return listed[-1]
+            return listed[-1] if listed else dict(FunctionArn=None)
         raise NotFound("%s: the function %s has no version %s (or does not exist). Publish it first "
                        "(cloudfn.aws_lambda.lambda_function with publish: true), or name a version it has."
                        % (option, function, version))

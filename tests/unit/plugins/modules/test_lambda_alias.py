@@ -359,12 +359,24 @@ def test_check_mode_still_fails_for_a_version_no_earlier_task_publishes(lambda_s
         run(lambda_stub, check_mode=True, function_version=version)
 
 
-def test_check_mode_still_fails_when_the_function_does_not_exist(lambda_stub):
+def test_check_mode_plans_version_1_of_a_function_an_earlier_task_would_create(lambda_stub):
+    """lambda_function (publish: true) creating the function in check mode predicts version 1: the alias task
+    after it plans against that version instead of failing (the documented chaining of tasks)."""
     lambda_stub.add_client_error("get_alias", "ResourceNotFoundException", "Function not found", 404)
     missing(lambda_stub, "1")
     lambda_stub.add_client_error("list_versions_by_function", "ResourceNotFoundException", "Function not found", 404)
-    with pytest.raises(LambdaError, match="^function_version: the function hello has no version 1 "):
-        run(lambda_stub, check_mode=True, function_version=1)
+    task = Task(params(function_version=1), check_mode=True)
+    result = run(lambda_stub, task=task)
+    assert result["changed"] is True and result["function_version"] == "1"
+    assert "assumed to be published by an earlier task" in task.warnings[0]
+
+
+def test_check_mode_still_fails_when_the_function_does_not_exist_and_the_version_is_not_its_first(lambda_stub):
+    lambda_stub.add_client_error("get_alias", "ResourceNotFoundException", "Function not found", 404)
+    missing(lambda_stub, "2")
+    lambda_stub.add_client_error("list_versions_by_function", "ResourceNotFoundException", "Function not found", 404)
+    with pytest.raises(LambdaError, match="^function_version: the function hello has no version 2 "):
+        run(lambda_stub, check_mode=True, function_version=2)
 
 
 def test_outside_check_mode_the_next_version_still_fails(lambda_stub):
