@@ -543,8 +543,7 @@ class Application:
         with self._mappings_lock:
             if self._mappings is None:
                 self._mappings = self.client.paginate("ListEventSourceMappings", "EventSourceMappings")
-        return [m for m in self._mappings
-                if names.function_name_of(names.unqualified_function_arn(m.get("FunctionArn", ""))) == name]
+        return function_resource.mappings_of(self._mappings, name)
 
     def delete_function(self, name):
         """Delete a function of this application with its event source mappings (AWS would keep them)."""

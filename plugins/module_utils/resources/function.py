@@ -28,6 +28,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     QUEUE_OR_TOPIC_ARN,
     ROLE_ARN,
     ROLE_NAME,
+    function_name_of,
     function_name_problem,
     layer_arn_of,
     unqualified_function_arn,
@@ -56,6 +57,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.tags 
     desired_tags,
     send_tag_changes,
     string_values,
+    text_value_problems,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.versions import (
     PublishedVersions,
@@ -214,6 +216,8 @@ def validate(params):
     """Local checks of the options; a list of error messages (empty when all is well)."""
     errors = [problem for problem in [function_name_problem(params["name"], "name")] if problem]
     errors.extend(range_errors(params, ranges()))
+    errors.extend(text_value_problems("tags", params.get("tags")))
+    errors.extend(text_value_problems("environment_variables", params.get("environment_variables")))
     role = params.get("role")
     if role is not None and not (ROLE_ARN.match(role) if role.startswith("arn:") else ROLE_NAME.match(role)):
         errors.append("role: %s is neither an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME) nor a role name." % role)
@@ -484,6 +488,14 @@ def _mask_variables(environment, changed_from=None):
 
 # ------------------------------------------------------------------ the resource
 
+def mappings_of(mappings, name):
+    """The event source mappings (of a ListEventSourceMappings listing) of function ``name``, its versions and
+    its aliases. AWS filters a listing by the exact function ARN, qualifier included, so a listing filtered by
+    the function's name leaves out the mappings of its aliases: list them all and keep the function's."""
+    return [m for m in mappings
+            if function_name_of(unqualified_function_arn(m.get("FunctionArn") or ":function:")) == name]
+
+
 class Function(Resource):
     """One Lambda function; ``code_source`` / ``answer`` may be handed in (else planned from the options / read)."""
 
@@ -549,9 +561,9 @@ class Function(Resource):
     def _plan_delete(self, outcome):
         """What deleting the function takes with it (aliases, versions, policy) and leaves behind (event source
         mappings): a warning for each mapping; with --diff, all of it in the diff."""
+        listing = self.client.paginate("ListEventSourceMappings", "EventSourceMappings", unsupported_ok=True)
         mappings = [dict(uuid=m["UUID"], event_source_arn=m.get("EventSourceArn"))
-                    for m in self.client.paginate("ListEventSourceMappings", "EventSourceMappings",
-                                                  unsupported_ok=True, FunctionName=self.name) or []]
+                    for m in mappings_of(listing or [], self.name)]
         for mapping in mappings:
             self.task.warn("Deleting function %s leaves its event source mapping %s (%s) behind: AWS keeps it. "
                            "Delete it with cloudfn.aws_lambda.lambda_event_source state=absent." % (

@@ -29,6 +29,15 @@ def string_values(values):
     return dict((str(k), string_value(v)) for k, v in values.items())
 
 
+def text_value_problems(option, values):
+    """Messages for the values of ``values`` (tags, environment variables) that are no text: a dictionary or a
+    list would be sent as its Python form, which is never what was meant."""
+    return ["%s: the value of %s is a %s; AWS takes only text here (quote it, or turn it into JSON with "
+            "the to_json filter)." % (option, key, "dictionary" if isinstance(value, dict) else "list")
+            for key, value in sorted((values or {}).items(), key=lambda kv: str(kv[0]))
+            if isinstance(value, (dict, list))]
+
+
 def desired_tags(tags, current=None, purge=True):
     """The tags to have: ``tags`` as strings, added to ``current`` unless ``purge``; None when not managed."""
     wanted = string_values(tags)

@@ -869,8 +869,11 @@ QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:jobs"
 @pytest.mark.parametrize("check_mode", [True, False])
 def test_delete_warns_of_the_mappings_left_behind_and_diffs_what_goes(lambda_stub, check_mode):
     lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
+    # The whole listing: AWS filters by the exact function ARN, which would leave out the mappings of an alias.
     lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": [
-        {"UUID": MAPPING_UUID, "EventSourceArn": QUEUE_ARN, "FunctionArn": FUNCTION_ARN}]}, expected_params=HELLO)
+        {"UUID": MAPPING_UUID, "EventSourceArn": QUEUE_ARN, "FunctionArn": FUNCTION_ARN + ":live"},
+        {"UUID": "a1b2c3d4-5678-90ab-cdef-22222EXAMPLE", "EventSourceArn": QUEUE_ARN,
+         "FunctionArn": FUNCTION_ARN.replace(":hello", ":hello2")}]}, expected_params={})
     lambda_stub.add_response("list_aliases", aliases(("live", "2", {})), expected_params=HELLO)
     lambda_stub.add_response("get_policy", {"Policy": '{"Version": "2012-10-17", "Statement": [{"Sid": "s3-invoke"}]}',
                                             "RevisionId": "p1"}, expected_params=HELLO)
@@ -889,7 +892,7 @@ def test_delete_warns_of_the_mappings_left_behind_and_diffs_what_goes(lambda_stu
 
 def test_delete_without_diff_reads_only_the_mappings(lambda_stub):
     lambda_stub.add_response("get_function", get_function(), expected_params=HELLO)
-    lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": []}, expected_params=HELLO)
+    lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": []}, expected_params={})
     lambda_stub.add_response("delete_function", {}, expected_params=HELLO)
     result, task = run_function(lambda_stub.client, state="absent")
     assert result["changed"] and task.warnings == [] and "diff" not in result
@@ -907,3 +910,13 @@ def test_ranges_are_the_service_models(option, shape, member):
 def test_a_code_path_that_cannot_be_used_fails_before_any_request(lambda_stub, tmp_path):
     with pytest.raises(LambdaError, match="^src: "):
         run_function(lambda_stub.client, src=str(tmp_path / "missing"))  # the Stubber has no answer queued
+
+
+@pytest.mark.parametrize("option, value, kind", [
+    ("tags", {"owner": {"team": "web"}}, "dictionary"),
+    ("environment_variables", {"HOSTS": ["a", "b"]}, "list"),
+])
+def test_a_value_that_is_no_text_is_refused_before_any_request(option, value, kind):
+    errors = lambda_function.validate(dict(name="hello", **{option: value}))
+    assert errors == ["%s: the value of %s is a %s; AWS takes only text here (quote it, or turn it into JSON with "
+                      "the to_json filter)." % (option, list(value)[0], kind)]

@@ -163,7 +163,7 @@ def test_an_unmanaged_environment_is_masked_in_the_configuration_too(lambda_stub
 def test_delete_masks_the_diff_before(lambda_stub):
     lambda_stub.add_response("get_function", get_function({"API_TOKEN": SECRET}), expected_params=HELLO)
     # What deleting takes with it and leaves behind, read for the warning and the diff.
-    lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": []}, expected_params=HELLO)
+    lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": []}, expected_params={})
     lambda_stub.add_response("list_aliases", {"Aliases": []}, expected_params=HELLO)
     lambda_stub.add_client_error("get_policy", "ResourceNotFoundException", "No policy", 404, expected_params=HELLO)
     lambda_stub.add_response("list_versions_by_function", {"Versions": []}, expected_params=HELLO)
