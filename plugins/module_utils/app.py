@@ -20,6 +20,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.errors import UnsupportedError
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import names
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, LambdaError
@@ -72,7 +73,9 @@ def _spec_errors(label, spec, values, **rules):
     if not isinstance(values, dict):
         return None, ["%s: must be a dictionary of options, not %r." % (label, values)]
     result = ArgumentSpecValidator(spec, **rules).validate(dict(values))
-    messages = ["%s: %s" % (label, message) for message in result.error_messages]
+    # An unknown option's message is only its name and the supported ones: say what is wrong, as AnsibleModule does.
+    messages = ["%s: %s%s" % (label, "unsupported parameters: " if isinstance(error, UnsupportedError) else "",
+                              error.msg) for error in result.errors.errors]
     return result.validated_parameters, messages
 
 

@@ -110,6 +110,18 @@ def test_bad_input_is_refused_naming_the_function_and_the_option(options, label,
     assert lambda_app.Application.validate(application(**options)) == errors
 
 
+@pytest.mark.parametrize("item, start", [
+    (function(colour="red"), "functions[api]: unsupported parameters: colour. Supported parameters include: "),
+    (function(alias=dict(name="live", colour="red", size=1)),
+     "functions[api]: alias: unsupported parameters: colour, size. Supported parameters include: "),
+    (function(event_sources=[dict(event_source_arn=QUEUE, colour="red")]),
+     "functions[api]: event_sources[0]: unsupported parameters: colour. Supported parameters include: "),
+])
+def test_an_unknown_option_is_called_unsupported(item, start):
+    errors = app.check_application(application(functions=[item]))[2]
+    assert len(errors) == 1 and errors[0].startswith(start), errors
+
+
 def test_every_bad_item_is_reported_at_once():
     errors = app.check_application(application(max_workers=0, functions=[
         function("api", colour="red"), function("worker", provisioned_concurrency=1)]))[2]
