@@ -84,7 +84,8 @@ def merge_defaults(defaults, item):
     merged = dict(defaults)
     for key, value in item.items():
         if key in MERGED_KEY_BY_KEY and isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = dict(merged[key], **value)
+            merged[key] = dict(merged[key])
+            merged[key].update(value)  # not dict(a, **b): a key may be a number (YAML's 2024: x)
         else:
             merged[key] = value
     return merged

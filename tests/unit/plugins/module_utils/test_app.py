@@ -64,6 +64,12 @@ def test_every_other_option_is_replaced_whole(option, default, own):
     assert app.merge_defaults({option: default}, {option: own}) == {option: own}
 
 
+def test_keys_that_are_not_strings_merge_too():
+    """YAML reads ``2024: yes`` as a number key; merging must not fail on it (the values are checked later)."""
+    merged = app.merge_defaults(dict(tags={"team": "a", 7: "x"}), dict(tags={2024: "yes"}))
+    assert merged == dict(tags={"team": "a", 7: "x", 2024: "yes"})
+
+
 def test_a_default_the_function_does_not_give_is_kept_whole():
     defaults = dict(environment_variables=dict(STAGE="prod"), layers=[LAYER_VERSION])
     assert app.merge_defaults(defaults, dict(name="api")) == dict(defaults, name="api")
