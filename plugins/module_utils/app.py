@@ -264,9 +264,20 @@ def check_items(label, items, function, qualifier, kind, spec, validate, rules, 
         if values is None or messages:
             continue
         values = attach(values, function, qualifier, kind)
-        errors.extend("%s: %s" % (item_label, m) for m in validate(values))
+        problems = validate(values)
+        if kind == "event_source" and not problems and not mapping_named(values):
+            problems = ["event_source_arn: required to find or create a mapping without uuid (or "
+                        "self_managed_event_source for a Kafka cluster of your own)."]
+        errors.extend("%s: %s" % (item_label, m) for m in problems)
         checked.append(values)
     return checked, errors
+
+
+def mapping_named(values):
+    """True when an event_sources item says which mapping it is (its source, or its uuid): the mapping is
+    found (or created) by it, so without it the item would fail only after the function's writes."""
+    values = event_source_resource.merge_source_params(values)
+    return any(values.get(key) for key in ("event_source_arn", "self_managed_event_source", "uuid"))
 
 
 def check_single(label, item, function, qualifier, resource_module, common):

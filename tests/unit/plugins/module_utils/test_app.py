@@ -103,6 +103,8 @@ def test_a_default_the_function_does_not_give_is_kept_whole():
      "qualifier is set by lambda_app"),
     (dict(functions=[function(event_sources=[dict(event_source_arn=QUEUE, alias="live")])]),
      "functions[api]: event_sources[0]", "alias is set by lambda_app"),
+    (dict(functions=[function(event_sources=[dict(batch_size=5)])]), "functions[api]: event_sources[0]",
+     "event_source_arn: required"),
     (dict(functions=[function(alias=dict(name="live", function_version=3))]), "functions[api]: alias",
      "function_version"),
     (dict(functions=[function(memory_size=64)]), "functions[api]", "memory_size"),
@@ -201,6 +203,15 @@ def test_without_an_alias_attachments_hang_on_the_function():
     assert entry.permissions[0]["qualifier"] is None
     assert entry.event_sources[0]["alias"] is None
     assert entry.invoke_config["qualifier"] is None
+
+
+@pytest.mark.parametrize("item", [
+    dict(event_source_arn=QUEUE),
+    dict(source_params=dict(source_arn=QUEUE)),
+    dict(uuid="a1b2c3d4-5678-90ab-cdef-11111EXAMPLE"),
+])
+def test_an_event_source_is_named_by_its_source_or_its_uuid(item):
+    assert len(checked(functions=[function(event_sources=[item])])[1][0].event_sources) == 1
 
 
 def test_the_applications_own_tag_value_is_accepted():
