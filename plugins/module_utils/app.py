@@ -401,7 +401,7 @@ class Application:
             raise InvalidInput(" ".join(errors), errors=errors)
         if self.params["state"] == "absent":
             return self.converge_absent(layers)
-        self.read_functions(functions)
+        self.read_functions(functions, layers)
         for layer, result in zip(layers, self._parallel(self.converge_layer, layers)):
             if result is not None:
                 self.layers[layer["name"]] = result
@@ -411,7 +411,7 @@ class Application:
             self._parallel(self.delete_function, [name for name in self.owned_functions() if name not in listed])
         return self.outcome()
 
-    def read_functions(self, functions):
+    def read_functions(self, functions, layers=()):
         """GetFunction for every listed function (in parallel), before any write: a function another
         application owns, or a layer named that nobody has, fails the task here."""
         def read(entry):
@@ -424,7 +424,7 @@ class Application:
                 errors.append("functions[%s]: the function belongs to the application %s (tag %s); a function "
                               "belongs to one application. Rename it, or remove it from %s first."
                               % (entry.name, owner, APP_TAG, owner))
-        listed = set(layer["name"] for layer in self.params.get("layers") or [] if isinstance(layer, dict))
+        listed = set(layer["name"] for layer in layers)  # as checked: an item may say layer_name instead
         for entry in functions:
             for position, layer in entry.layer_names.items():
                 if layer in listed:

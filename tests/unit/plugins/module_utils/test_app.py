@@ -402,3 +402,26 @@ def test_bad_input_fails_the_module_before_any_request(run_main, lambda_stub):
     assert code == 1
     assert result["msg"] == "functions[api]: the function api is listed twice."
     assert result["errors"] == ["functions[api]: the function api is listed twice."]
+
+
+def test_a_layer_given_as_layer_name_is_converged_in_check_mode(run_main, lambda_stub, tmp_path):
+    """layer_name is the alias of a layer's name; the function names the layer by it and gets its next version."""
+    (tmp_path / "lib.py").write_text("VALUE = 1\n")
+    layer_version = dict(LayerVersionArn=ACCOUNT_PREFIX + ":layer:shared:1", Version=1,
+                         CreatedDate="2024-01-01T00:00:00.000+0000")
+    lambda_stub.add_response("get_function", get_function("api", tags=OWN_TAG, Layers=[
+        {"Arn": ACCOUNT_PREFIX + ":layer:shared:1", "CodeSize": 10}]), {"FunctionName": "api"})
+    lambda_stub.add_response("list_layer_versions", {"LayerVersions": [layer_version]}, {"LayerName": "shared"})
+    lambda_stub.add_response("get_layer_version", dict(
+        layer_version, LayerArn=ACCOUNT_PREFIX + ":layer:shared", Description="",
+        Content=dict(CodeSha256="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", CodeSize=10)),
+        {"LayerName": "shared", "VersionNumber": 1})
+
+    code, result = run_main(lambda_app, name="shop", _ansible_check_mode=True,
+                            layers=[dict(layer_name="shared", src=str(tmp_path))],
+                            functions=[function("api", layers=["shared"])])
+
+    assert code == 0, result
+    assert result["plan"] == [dict(kind="layer", name="shared", action="update"),
+                              dict(kind="function", name="api", action="update")]
+    assert result["layers"]["shared"]["layer_version_arn"] == ACCOUNT_PREFIX + ":layer:shared:2"
