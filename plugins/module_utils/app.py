@@ -73,14 +73,9 @@ def _spec_errors(label, spec, values, **rules):
     if not isinstance(values, dict):
         return None, ["%s: must be a dictionary of options, not %r." % (label, values)]
     result = ArgumentSpecValidator(spec, **rules).validate(dict(values))
-    messages = []
-    for error in result.errors:
-        if isinstance(error, UnsupportedError):
-            unknown = sorted(set(values) - set(spec) - set(a for v in spec.values() for a in v.get("aliases", ())))
-            messages.append("%s: unknown option%s %s; the options here are: %s." % (
-                label, "s" if len(unknown) > 1 else "", ", ".join(unknown) or str(error), ", ".join(sorted(spec))))
-        else:
-            messages.append("%s: %s" % (label, error))
+    # An unknown option's message is only its name and the supported ones: say what is wrong, as AnsibleModule does.
+    messages = ["%s: %s%s" % (label, "unsupported parameters: " if isinstance(error, UnsupportedError) else "",
+                              error.msg) for error in result.errors.errors]
     return result.validated_parameters, messages
 
 
@@ -89,7 +84,8 @@ def merge_defaults(defaults, item):
     merged = dict(defaults)
     for key, value in item.items():
         if key in MERGED_KEY_BY_KEY and isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = dict(merged[key], **value)
+            merged[key] = dict(merged[key])
+            merged[key].update(value)  # not dict(a, **b): a key may be a number (YAML's 2024: x)
         else:
             merged[key] = value
     return merged
@@ -231,9 +227,6 @@ def check_function(app, index, item, defaults, common, layer_names):
         event_source_resource.EventSourceMapping.validate,
         dict(mutually_exclusive=event_source_resource.MUTUALLY_EXCLUSIVE[1:]), common=common)
     errors.extend(messages)
-    errors.extend("%s: event_sources[%d]: give event_source_arn (or self_managed_event_source, or the uuid of an "
-                  "existing mapping)." % (label, i) for i, item in enumerate(event_sources)
-                  if not (item.get("event_source_arn") or item.get("self_managed_event_source") or item.get("uuid")))
     invoke_config, messages = check_single(label + ": event_invoke_config", parts["event_invoke_config"], name,
                                            qualifier, invoke_config_resource, common)
     errors.extend(messages)
@@ -274,9 +267,20 @@ def check_items(label, items, function, qualifier, kind, spec, validate, rules, 
         if values is None or messages:
             continue
         values = attach(values, function, qualifier, kind)
-        errors.extend("%s: %s" % (item_label, m) for m in validate(values))
+        problems = validate(values)
+        if kind == "event_source" and not problems and not mapping_named(values):
+            problems = ["event_source_arn: required to find or create a mapping without uuid (or "
+                        "self_managed_event_source for a Kafka cluster of your own)."]
+        errors.extend("%s: %s" % (item_label, m) for m in problems)
         checked.append(values)
     return checked, errors
+
+
+def mapping_named(values):
+    """True when an event_sources item says which mapping it is (its source, or its uuid): the mapping is
+    found (or created) by it, so without it the item would fail only after the function's writes."""
+    values = event_source_resource.merge_source_params(values)
+    return any(values.get(key) for key in ("event_source_arn", "self_managed_event_source", "uuid"))
 
 
 def check_single(label, item, function, qualifier, resource_module, common):
@@ -400,7 +404,7 @@ class Application:
             raise InvalidInput(" ".join(errors), errors=errors)
         if self.params["state"] == "absent":
             return self.converge_absent(layers)
-        self.read_functions(functions)
+        self.read_functions(functions, layers)
         for layer, result in zip(layers, self._parallel(self.converge_layer, layers)):
             if result is not None:
                 self.layers[layer["name"]] = result
@@ -410,7 +414,7 @@ class Application:
             self._parallel(self.delete_function, [name for name in self.owned_functions() if name not in listed])
         return self.outcome()
 
-    def read_functions(self, functions):
+    def read_functions(self, functions, layers=()):
         """GetFunction for every listed function (in parallel), before any write: a function another
         application owns, or a layer named that nobody has, fails the task here."""
         def read(entry):
@@ -423,7 +427,7 @@ class Application:
                 errors.append("functions[%s]: the function belongs to the application %s (tag %s); a function "
                               "belongs to one application. Rename it, or remove it from %s first."
                               % (entry.name, owner, APP_TAG, owner))
-        listed = set(layer["name"] for layer in self.params.get("layers") or [] if isinstance(layer, dict))
+        listed = set(layer["name"] for layer in layers)  # as checked: an item may say layer_name instead
         for entry in functions:
             for position, layer in entry.layer_names.items():
                 if layer in listed:
