@@ -25,6 +25,7 @@ from ansible.module_utils.errors import UnsupportedError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import names
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, LambdaError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import state_option, wait_options
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import parse_policy, statements
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import (
     alias as alias_resource,
     event_invoke_config as invoke_config_resource,
@@ -487,6 +488,8 @@ class Application:
                 summary["changes"].append("alias")
             new_function = new_function or action == "create"
         self.converge_attachments(entry, summary, predicted_only=self.task.check_mode and new_function)
+        if self.params["prune"] and not new_function:
+            self.prune_parts(entry, summary)
 
     def function_params(self, entry):
         """The function's options with the layers this task published (or found) and the application's tag."""
@@ -531,6 +534,41 @@ class Application:
                 summary["changes"].append(resource_class.kind)
                 summary["changed"] = True
 
+    def prune_parts(self, entry, summary):
+        """With prune: the aliases, permissions (on the function or its alias) and event source mappings of a
+        listed function that its entry no longer lists."""
+        client = self.client.fork(self.task)
+        doomed = []
+        for alias in client.paginate("ListAliases", "Aliases", FunctionName=entry.name):
+            if alias["Name"] != entry.qualifier:
+                doomed.append((alias_resource.Alias, dict(self._spec_defaults(alias_resource.ARGUMENT_SPEC),
+                                                          function_name=entry.name, name=alias["Name"],
+                                                          state="absent"), alias["Name"]))
+        listed = set(item["statement_id"] for item in entry.permissions)
+        query = dict(FunctionName=entry.name, **({"Qualifier": entry.qualifier} if entry.qualifier else {}))
+        document = parse_policy(client.call("GetPolicy", missing_ok=True, **query))[0]
+        for statement in statements(document):
+            if statement.get("Sid") and statement["Sid"] not in listed:
+                doomed.append((permission_resource.Permission, dict(
+                    self._spec_defaults(permission_resource.ARGUMENT_SPEC), function_name=entry.name,
+                    qualifier=entry.qualifier, statement_id=statement["Sid"], state="absent"), statement["Sid"]))
+        sources = set(item.get("event_source_arn") or item.get("uuid") for item in entry.event_sources)
+        for mapping in self.mappings_of(entry.name):
+            if mapping.get("EventSourceArn") not in sources and mapping["UUID"] not in sources:
+                doomed.append((event_source_resource.EventSourceMapping, dict(
+                    self._mapping_params(), uuid=mapping["UUID"], state="absent"),
+                    mapping.get("EventSourceArn") or mapping["UUID"]))
+        for resource_class, params, label in doomed:
+            result = self._converge(resource_class, params, entry.name, label)[0]
+            if result is not None and result.get("changed"):
+                summary["changes"].append("pruned " + resource_class.kind)
+                summary["changed"] = True
+
+    @staticmethod
+    def _spec_defaults(spec):
+        """Every option of ``spec`` with its default (None where it has none): a resource built by the task."""
+        return dict((k, v.get("default")) for k, v in spec.items())
+
     # ----------------------------------------------------------------- ownership, pruning, absent
     def owned_functions(self):
         """The names of the functions that carry this application's tag (ListFunctions, then their tags)."""
@@ -563,15 +601,12 @@ class Application:
         self.functions.setdefault(name, dict(arn=None, version=None, changed=True, changes=["deleted"]))
 
     def _mapping_params(self):
-        spec = event_source_resource.ARGUMENT_SPEC
-        params = dict((k, v.get("default")) for k, v in spec.items())
-        params.update(function_name=None, wait=self.params["wait"], wait_timeout=self.params["wait_timeout"])
-        return params
+        return dict(self._spec_defaults(event_source_resource.ARGUMENT_SPEC), function_name=None,
+                    wait=self.params["wait"], wait_timeout=self.params["wait_timeout"])
 
     def _function_absent_params(self, name):
-        params = dict((k, v.get("default")) for k, v in function_resource.ARGUMENT_SPEC.items())
-        params.update(name=name, state="absent", wait=self.params["wait"], wait_timeout=self.params["wait_timeout"])
-        return params
+        return dict(self._spec_defaults(function_resource.ARGUMENT_SPEC), name=name, state="absent",
+                    wait=self.params["wait"], wait_timeout=self.params["wait_timeout"])
 
     def converge_absent(self, layers):
         self._parallel(self.delete_function, self.owned_functions())
