@@ -10,8 +10,8 @@ in ``deploy_functions`` (``deploy_defaults`` takes every option but it).
 
 The generated text replaces what lies between the BEGIN and END marker lines of ``roles/deploy/meta/argument_specs.yml``
 (the options, each alias as an option of its own - ansible-lint's schema of role argument specs has no ``aliases`` -
-and the ``mutually_exclusive`` and ``required_one_of`` checks that go with them), and the alias map of ``roles/deploy/vars/main.yml`` (between its markers), which ``tasks/prepare.yml`` uses to
-bring every function item to the module's option names.
+and the ``mutually_exclusive`` and ``required_one_of`` checks that go with them), and the alias map of
+``roles/deploy/vars/main.yml`` (between its markers), which ``tasks/prepare.yml`` uses to bring every function item to the module's option names.
 
     python docs/build/deploy_function_options.py          # rewrite both files
     python docs/build/deploy_function_options.py --check  # exit 1 when they are not up to date

@@ -125,6 +125,7 @@ SOURCE_ARN = re.compile(r"^arn:aws[a-zA-Z0-9-]*:[a-zA-Z0-9-]+:[a-z0-9-]*:(\d{12}
 # AddPermission's EventSourceToken (an Alexa skill ID, for example).
 EVENT_SOURCE_TOKEN = re.compile(r"^[a-zA-Z0-9._-]{1,256}$")
 
+
 def qualifier_form(value):
     """What a qualifier option's value (a number or text, as a ``raw`` option takes it) is: (kind, text).
 

@@ -403,6 +403,7 @@ def item_argument_spec():
     del spec["function_name"]
     return spec
 
+
 # source_params key -> option
 SOURCE_PARAMS = dict(source_arn="event_source_arn", enabled="enabled", batch_size="batch_size",
                      starting_position="starting_position", function_response_types="function_response_types",

@@ -471,7 +471,7 @@ class LayerVersion(Resource):
             return None
         partition = identity["Arn"].split(":")[1]
         return "arn:%s:lambda:%s:%s:layer:%s" % (partition, self.client.client.meta.region_name,
-                                                  identity["Account"], self.name)
+                                                 identity["Account"], self.name)
 
     # ------------------------------------------------------------ permissions and pruning
     def converge_permissions(self, result, fresh, diff):

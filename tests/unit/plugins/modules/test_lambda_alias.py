@@ -296,7 +296,7 @@ def test_missing_version_fails_before_any_change(lambda_stub, check_mode):
     if check_mode:  # 9 is not the version an earlier task of the run would publish next (2)
         lambda_stub.add_response("list_versions_by_function", versions("1"))
     with pytest.raises(LambdaError, match=r"^function_version: the function hello has no version 9 \(or does not "
-                                           r"exist\)\. Publish it first"):
+                       r"exist\)\. Publish it first"):
         run(lambda_stub, check_mode=check_mode, function_version=9)
     assert sent == ["GetAlias", "GetFunctionConfiguration"] + (["ListVersionsByFunction"] if check_mode else [])
 

@@ -307,7 +307,7 @@ def test_aws_errors_keep_the_operation_and_message(lambda_stub):
         "update_function_event_invoke_config", "InvalidParameterValueException",
         "The function's execution role does not have permissions to call SendMessage on " + QUEUE, 400)
     with pytest.raises(LambdaError, match="^UpdateFunctionEventInvokeConfig failed: InvalidParameterValueException: "
-                                           "The function's execution role does not have permissions"):
+                       "The function's execution role does not have permissions"):
         run(lambda_stub, destination_config=destinations(on_failure=QUEUE))
 
 

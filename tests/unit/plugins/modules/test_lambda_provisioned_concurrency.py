@@ -108,7 +108,7 @@ def test_validate_names_the_wrong_option(options, start):
 
 def test_validate_reports_every_problem_at_once():
     errors = ProvisionedConcurrency.validate(params(qualifier="$LATEST", provisioned_concurrent_executions=0,
-                                               wait_timeout=-1))
+                                                    wait_timeout=-1))
     assert [error.split(":")[0] for error in errors] == ["qualifier", "provisioned_concurrent_executions",
                                                          "wait_timeout"]
 
@@ -366,7 +366,7 @@ def test_missing_alias_fails_before_any_change(lambda_stub, check_mode):
                                  "Function not found", 404)
     lambda_stub.add_client_error("get_function_configuration", "ResourceNotFoundException", "Function not found", 404)
     with pytest.raises(LambdaError, match=r"^qualifier: the function hello has no alias live \(or does not exist\)\. "
-                                           r"Create it first \(cloudfn\.aws_lambda\.lambda_alias\)"):
+                       r"Create it first \(cloudfn\.aws_lambda\.lambda_alias\)"):
         run(lambda_stub, check_mode=check_mode)
     assert sent == ["GetProvisionedConcurrencyConfig", "GetFunctionConfiguration"]
 
@@ -384,7 +384,7 @@ def test_alias_on_latest_is_refused_before_any_change(lambda_stub, check_mode):
     not_found(lambda_stub)
     lambda_stub.add_response("get_function_configuration", alias_target(version="$LATEST"))
     with pytest.raises(LambdaError, match=r"^qualifier: the alias live of hello points to \$LATEST, and AWS does "
-                                           r"not take provisioned concurrency on \$LATEST"):
+                       r"not take provisioned concurrency on \$LATEST"):
         run(lambda_stub, check_mode=check_mode)
     assert sent == ["GetProvisionedConcurrencyConfig", "GetFunctionConfiguration"]
 
@@ -394,7 +394,7 @@ def test_aws_refusal_of_the_put_is_reported_with_its_code(lambda_stub):
     lambda_stub.add_client_error("put_provisioned_concurrency_config", "InvalidParameterValueException",
                                  "Requested Provisioned Concurrency exceeds the account's unreserved concurrency", 400)
     with pytest.raises(LambdaError, match="^PutProvisionedConcurrencyConfig failed: InvalidParameterValueException: "
-                                           "Requested Provisioned Concurrency exceeds"):
+                       "Requested Provisioned Concurrency exceeds"):
         run(lambda_stub, provisioned_concurrent_executions=5000)
 
 
@@ -403,7 +403,7 @@ def test_endpoint_without_the_operation_fails_saying_so_after_the_read(lambda_st
     sent = count_calls(lambda_stub.client)
     lambda_stub.add_client_error("get_provisioned_concurrency_config", "404", "Not Found", 404)
     with pytest.raises(LambdaError, match="^GetProvisionedConcurrencyConfig failed: the endpoint does not implement "
-                                           "this operation"):
+                       "this operation"):
         run(lambda_stub)
     assert sent == ["GetProvisionedConcurrencyConfig"]
 
