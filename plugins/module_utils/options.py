@@ -12,6 +12,11 @@ it). The fragment a factory goes with is named in its docstring (``plugins/doc_f
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_range
 
 
+# Choices an argument spec writes out (the documentation must list them even where botocore is missing); the unit
+# tests hold each equal to the enum of botocore's service model it stands for (shape Architecture).
+ARCHITECTURES = ["x86_64", "arm64"]
+
+
 def connection_options():
     """The connection options every module takes (fragment ``cloudfn.aws_lambda.connection``)."""
     return dict(

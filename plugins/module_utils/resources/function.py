@@ -34,6 +34,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     unqualified_function_arn,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import (
+    ARCHITECTURES,
     ZIP_SOURCE_REQUIRED_BY,
     ZIP_SOURCE_REQUIRED_TOGETHER,
     function_options,
@@ -86,7 +87,7 @@ ARGUMENT_SPEC.update(
     tracing_mode=dict(type="str", choices=["Active", "PassThrough"]),
     kms_key_arn=dict(type="str", no_log=False),
     layers=dict(type="list", elements="raw"),
-    architecture=dict(type="str", choices=["x86_64", "arm64"], aliases=["architectures"]),
+    architecture=dict(type="str", choices=ARCHITECTURES, aliases=["architectures"]),
     ephemeral_storage=dict(type="int"),
     file_system_configs=dict(type="list", elements="dict", options=dict(
         arn=dict(type="str", required=True),

@@ -22,14 +22,15 @@ except ImportError:
     pass  # run_module fails the task saying boto3 and botocore are needed
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import errors
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, model_enum, model_range
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, model_range
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import INVOKE_FUNCTION_REF, INVOKE_QUALIFIER
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
 
 
-def model_choices(shape_name, first):
-    """The values botocore's model allows for an enum shape, ``first`` (the default) first; None without the model."""
-    return sorted(model_enum(shape_name), key=lambda value: value != first) or None
+# The choices of the argument spec are written out, as the documentation must give them even where botocore is
+# missing; a unit test holds them equal to botocore's model (shapes InvocationType and LogType).
+INVOCATION_TYPES = ["RequestResponse", "Event", "DryRun"]
+LOG_TYPES = ["None", "Tail"]
 
 
 ARGUMENT_SPEC = dict(
@@ -38,8 +39,8 @@ ARGUMENT_SPEC = dict(
     qualifier=dict(type="str", aliases=["version_qualifier"]),
     payload=dict(type="raw"),
     payload_file=dict(type="path"),
-    invocation_type=dict(type="str", choices=model_choices("InvocationType", "RequestResponse")),
-    log_type=dict(type="str", choices=model_choices("LogType", "None")),
+    invocation_type=dict(type="str", choices=INVOCATION_TYPES),
+    log_type=dict(type="str", choices=LOG_TYPES),
     tail_log=dict(type="bool"),
     client_context=dict(type="dict"),
     fail_on_function_error=dict(type="bool", default=True),

@@ -10,6 +10,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     LAYER_VERSION_ARN,
     split_layer_version_arn,
 )
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import ARCHITECTURES
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.layer import (
     declares_compatible,
@@ -24,7 +25,7 @@ ARGUMENT_SPEC = dict(
     version_number=dict(type="int", aliases=["layer_version"]),
     layer_version_arn=dict(type="str"),
     compatible_runtime=dict(type="str"),
-    compatible_architecture=dict(type="str", choices=model_enum("Architecture") or None),
+    compatible_architecture=dict(type="str", choices=ARCHITECTURES),
     include_policy=dict(type="bool", default=False),
 )
 
