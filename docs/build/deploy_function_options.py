@@ -89,7 +89,7 @@ def _string_constants(path):
 def fragment_options(name):
     """The options of a doc fragment named as in extends_documentation_fragment."""
     short = name[len(COLLECTION):] if name.startswith(COLLECTION) else name
-    file_name, _, attribute = short.partition(".")
+    file_name, attribute = short.partition(".")[::2]
     constants = _string_constants(os.path.join(FRAGMENTS, file_name + ".py"))
     return yaml.safe_load(constants[(attribute or "DOCUMENTATION").upper()]).get("options") or {}
 

@@ -107,7 +107,7 @@ def layer_arn_of(version_arn):
 
 def unqualified_function_arn(function_arn):
     """A function ARN without its version or alias."""
-    head, _, rest = function_arn.partition(":function:")
+    head, rest = function_arn.partition(":function:")[::2]
     return "%s:function:%s" % (head, rest.split(":", 1)[0])
 
 

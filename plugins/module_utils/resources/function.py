@@ -697,23 +697,23 @@ class Function(Resource):
             return "1"
         return self.versions.next_number()
 
-    def result(self, outcome):
+    def result(self, plan):
         """configuration, code, tags, reserved_concurrency and version as the task returns them (published and
         pruned first); in check mode predicted, with null where a value cannot be known before the change."""
         params = self.params
         version = published = predicted = None
         if params["publish"]:
-            version, published = publish_if_needed(self.task, self.client, self, outcome)
-            outcome.changed = outcome.changed or published
+            version, published = publish_if_needed(self.task, self.client, self, plan)
+            plan.changed = plan.changed or published
             if version is None and self.task.check_mode:
-                version, predicted = self.predicted_version(outcome), True
-        if self.task.check_mode or outcome.action is None:
-            configuration, code, fresh = self._prediction(outcome)
+                version, predicted = self.predicted_version(plan), True
+        if self.task.check_mode or plan.action is None:
+            configuration, code, fresh = self._prediction(plan)
         else:
             configuration = self.configuration
             code = dict((self.settled_answer or {}).get("Code", {}))
             code.update(Sha256=configuration.get("CodeSha256"), Size=configuration.get("CodeSize"))
-            fresh = merged(current_function(self.answer) or {}, outcome.changes)
+            fresh = merged(current_function(self.answer) or {}, plan.changes)
         reserved = fresh.get("ReservedConcurrency")
         result = dict(configuration=snake_dict(configuration), code=snake_dict(code), tags=fresh.get("Tags") or {},
                       reserved_concurrency=None if reserved is None or reserved < 0 else reserved)
