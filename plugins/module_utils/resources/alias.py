@@ -230,7 +230,9 @@ class Alias(Resource):
                                       FunctionName=self.key["FunctionName"], Qualifier=version)
             if answer is None:
                 answer = self.next_version(version, option)
-            self.function_arn = self.function_arn or unqualified_function_arn(answer["FunctionArn"])
+            # A function lambda_app would create has no ARN yet (check mode): the alias ARN is then unknown.
+            if answer.get("FunctionArn"):
+                self.function_arn = self.function_arn or unqualified_function_arn(answer["FunctionArn"])
 
     def next_version(self, version, option):
         """In check mode, the version one above the function's latest published one: the version an earlier
