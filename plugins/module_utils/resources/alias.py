@@ -230,6 +230,7 @@ class Alias(Resource):
                                       FunctionName=self.key["FunctionName"], Qualifier=version)
             if answer is None:
                 answer = self.next_version(version, option)
+            # A function lambda_app would create has no ARN yet (check mode): the alias ARN is then unknown.
             if answer.get("FunctionArn"):
                 self.function_arn = self.function_arn or unqualified_function_arn(answer["FunctionArn"])
 

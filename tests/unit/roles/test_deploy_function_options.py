@@ -4,8 +4,8 @@
 """The role cloudfn.aws_lambda.deploy takes, for each function, every option of lambda_function.
 
 roles/deploy/meta/argument_specs.yml must describe each function option as lambda_function's DOCUMENTATION does
-(names, types, elements, choices, aliases, required, defaults, suboptions), tasks/function_batch.yml must forward
-each under its own name, and vars/main.yml must rename each alias. docs/build/deploy_function_options.py
+(names, types, elements, choices, aliases, required, defaults, suboptions), vars/main.yml must hand each to
+lambda_app under its own name and rename each alias. docs/build/deploy_function_options.py
 regenerates the two files when the module changes.
 """
 
@@ -117,19 +117,15 @@ def test_state_and_publish_are_the_roles():
         assert not {"state", "publish"} & set(_role_function_options(variable))
 
 
-def test_function_batch_forwards_every_option_under_its_name():
-    tasks = _yaml("tasks", "function_batch.yml")
-    (task,) = [task for task in tasks if "cloudfn.aws_lambda.lambda_function" in task]
-    arguments = task["cloudfn.aws_lambda.lambda_function"]
-    module = generator.module_options()
-    assert sorted(arguments) == sorted(set(module) - {"state"})
-    assert arguments["publish"] is True
-    for key, value in arguments.items():
-        if key == "publish":
-            continue
-        assert "deploy__item.%s " % key in value, "%s is not forwarded from the function's own %s: %s" % (key, key, value)
-        if key != "name":
-            assert "omit" in value, "%s is not omitted when the function does not give it: %s" % (key, value)
+def test_every_option_goes_to_lambda_app_under_its_name():
+    """vars/main.yml gives lambda_app every key of a function but the role's own (deploy__role_keys), so each
+    option of lambda_function reaches it under its own name; none of the module's options may be held back."""
+    role_vars = _yaml("vars", "main.yml")
+    held_back = set(role_vars["deploy__role_keys"])
+    assert held_back == ROLE_KEYS | {"has_verify"}
+    assert not held_back & set(generator.module_options())
+    assert "rejectattr('key', 'in', deploy__role_keys)" in role_vars["deploy__app_bare"]
+    assert "{'publish': true}" in role_vars["deploy__app_bare"]
 
 
 def test_every_alias_is_renamed_to_its_option():

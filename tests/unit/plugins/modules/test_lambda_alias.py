@@ -340,6 +340,20 @@ def test_check_mode_create_with_the_next_version_predicts_the_alias(lambda_stub)
     assert len(task.warnings) == 1
 
 
+def test_check_mode_alias_of_a_function_that_lambda_app_would_create(lambda_stub):
+    """lambda_app in check mode plans the alias of a function it would create: the version is the one it would
+    publish, the function has no ARN yet, so the alias is planned as a create without an ARN (not a crash)."""
+    sent = count_calls(lambda_stub.client)
+    lambda_stub.add_client_error("get_alias", "ResourceNotFoundException", "Function not found", 404)
+    missing(lambda_stub, "1")
+    task = Task(params(function_version=1), check_mode=True, diff=True)
+    task.planned_versions = {"hello": ("1", None)}
+    result = run(lambda_stub, task=task)
+    assert sent == ["GetAlias", "GetFunctionConfiguration"]
+    assert result["changed"] and result["function_version"] == "1" and result["alias_arn"] is None
+    assert result["name"] == "live"
+
+
 def test_check_mode_takes_the_next_version_in_a_split_naming_routing_config(lambda_stub):
     lambda_stub.add_response("get_alias", alias(version="2"))
     missing(lambda_stub, "3")
