@@ -535,7 +535,8 @@ def app_summary(app):
             "writes": [r["operation"] for r in passes[0]["requests"] if r["service"] == "lambda" and r["mutating"]],
             "changed": [c for p in passes for c in p["changed"]],
             "failed": [m for p in passes for m in p["failed"]],
-            "calls_differ": any(operation_names(p["requests"], True) != operation_names(passes[0]["requests"], True)
+            # Sorted: lambda_app's threads send the same calls in another order from run to run.
+            "calls_differ": any(sorted(operation_names(p["requests"], True)) != sorted(operation_names(passes[0]["requests"], True))
                                 for p in passes),
         }
     return summary
@@ -737,8 +738,8 @@ def markdown(rows, runs, meta):
             totals.append("| %d | %s | %d | %.1f | %.1f |" % (
                 number, SIDES[side]["short"], len(result["tasks"]), result["playbook_seconds"], result["playbook_cpu_seconds"]))
     header = ((
-        "Measured %(date)s on %(machine)s, a shared and noisy machine: times are medians of %(runs)d runs per side "
-        + ("(%(fleet_runs)d for the %(fleet)d-function scenarios), " if meta["fleet_runs"] else "") +
+        "Measured %(date)s on %(machine)s, a shared and noisy machine: times are medians of %(runs)d runs per side"
+        + (" (%(fleet_runs)d for the %(fleet)d-function scenarios), " if meta["fleet_runs"] else ", ") +
         "the sides alternating which goes first; the time ratio "
         "is the median of the runs' ratios (both sides of a run ran within a minute of each other). "
         "Endpoint: moto %(moto)s (tests/utils/endpoint.py). "
@@ -787,6 +788,24 @@ def write_docs(path, text, begin=DOCS_BEGIN, end=DOCS_END):
         handle.write("%s%s\n%s\n%s%s" % (head, begin, text.strip(), end, tail))
 
 
+def rewrite(args):
+    """The markdown of a saved run (side_by_side.json), written again to --results and --docs."""
+    with open(args.rewrite_from, encoding="utf-8") as handle:
+        saved = json.load(handle)
+    meta, runs, app = saved["meta"], saved["runs"], saved.get("application")
+    args.app_runs, args.loop_noops = len(app["app_runs"]) if app else 0, meta.get("loop_noops", 2)
+    text, _summary = markdown(summarise(runs, meta["fleet"]), runs, meta)
+    app_text = app_markdown(app, meta, args) if app else ""
+    if args.results:
+        with open(os.path.join(args.results, "side_by_side.md"), "w", encoding="utf-8") as handle:
+            handle.write(text + ("\n## Applications\n\n" + app_text if app_text else ""))
+    if args.docs:
+        write_docs(args.docs, text)
+        if app_text:
+            write_docs(args.docs, app_text, APP_DOCS_BEGIN, APP_DOCS_END)
+    print(text + "\n" + app_text)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--endpoint-url", required=True)
@@ -803,7 +822,10 @@ def main():
     parser.add_argument("--results", help="write side_by_side.json and side_by_side.md into this directory")
     parser.add_argument("--docs", help="replace the results section of this page (docs/benchmarks.md)")
     parser.add_argument("--keep-workdir", help="work in this directory and keep it (playbooks, logs, timings)")
+    parser.add_argument("--rewrite-from", help="run nothing: write the results of this side_by_side.json again")
     args = parser.parse_args()
+    if args.rewrite_from:
+        return rewrite(args)
     args.ours_venv, args.theirs_venv, args.collections_path = (
         os.path.abspath(path) for path in (args.ours_venv, args.theirs_venv, args.collections_path))
     for venv in (args.ours_venv, args.theirs_venv):
@@ -835,6 +857,7 @@ def main():
         "runs": args.runs,
         "fleet": args.fleet_size,
         "fleet_runs": min(args.fleet_runs, args.runs),
+        "loop_noops": args.loop_noops,
         "moto": moto.__version__,
         "ours_version": galaxy_version(),
         "ours_core": meta_versions["ours"]["core"],
