@@ -19,7 +19,7 @@ description:
     O(max_workers) at a time. A failure of one function does not stop the others; the task then fails
     naming each failed resource, and says what was applied.
   - Each function the application manages carries the tag C(cloudfn:app) with the application's O(name).
-    The tag is added to a listed function that lacks it and never removed by O(functions[].purge_tags).
+    The tag is added to a listed function that lacks it and never removed by a function's C(purge_tags).
     A listed function tagged for another application is refused. O(prune) and O(state=absent) delete only
     functions that carry this application's tag. There is no state file.
 author:
@@ -43,7 +43,7 @@ options:
       - Layers to converge before the functions, each a dictionary of the options of
         M(cloudfn.aws_lambda.lambda_layer) (O(cloudfn.aws_lambda.lambda_layer#module:name),
         O(cloudfn.aws_lambda.lambda_layer#module:src), ...) but C(state) and C(version).
-      - A function's O(functions[].layers) may name a layer of this list by its name; it then gets the version
+      - A function's C(layers) may name a layer of this list by its name; it then gets the version
         this task publishes (or finds up to date), in check mode the version it would publish.
     type: list
     elements: dict
