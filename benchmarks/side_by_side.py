@@ -11,8 +11,14 @@ over --runs runs (the sides alternate which goes first), and the correctness dif
 `changed` not what the scenario expects, a task that fails, a field the endpoint does not hold
 afterwards. `make benchmark-side-by-side` starts the endpoint and the venvs and runs this.
 
+Then the application scenarios (issue 14): an application of --app-size functions, each with an
+alias, a permission and an SQS event source, converged by one lambda_app task, against the same
+functions as one loop task per resource kind with amazon.aws's modules and with ours; lambda_app
+with 1 function against --app-size; first deploy, no-op, and a code change of one function.
+
     side_by_side.py --endpoint-url URL --role-arn ARN --ours-venv DIR --theirs-venv DIR
-                    --collections-path DIR [--runs 5] [--fleet-size 20]
+                    --collections-path DIR [--runs 3] [--fleet-size 20] [--fleet-runs 0]
+                    [--app-size 20] [--app-runs 3] [--loop-noops 2]
                     [--results DIR] [--docs docs/benchmarks.md]
 """
 
@@ -39,6 +45,8 @@ REGION = "us-east-1"
 CREDENTIALS = {"access_key": "testing", "secret_key": "testing"}
 DOCS_BEGIN = "<!-- side-by-side results: begin (written by benchmarks/side_by_side.py, do not edit by hand) -->"
 DOCS_END = "<!-- side-by-side results: end -->"
+APP_DOCS_BEGIN = "<!-- application results: begin (written by benchmarks/side_by_side.py, do not edit by hand) -->"
+APP_DOCS_END = "<!-- application results: end -->"
 
 # (key, label, changed expected). One playbook per side and run holds them all, in this order.
 SCENARIOS = [
@@ -324,6 +332,307 @@ def playbook_environment(side, venv, args, workdir, output):
     return env
 
 
+# --- applications: lambda_app against one loop task per resource kind ------------------------------
+
+# The loops' alias points at version 1, the version the create pass publishes: the state lambda_app
+# converges to (its alias follows the version it publishes), so every side converges the same thing.
+LOOP_KINDS = ("function", "alias", "policy", "event")
+STATEMENT = {"statement_id": "allow-s3", "action": "lambda:InvokeFunction", "principal": "s3.amazonaws.com"}
+
+
+def app_function(ctx, name, queue_arn, zip_file):
+    return dict(function_args(ctx, name, zip_file, 128),
+                alias={"name": "live"},
+                permissions=[dict(STATEMENT, source_arn="arn:aws:s3:::%s-bucket" % name)],
+                event_sources=[{"event_source_arn": queue_arn, "batch_size": 10, "enabled": True}])
+
+
+def app_tasks(ctx):
+    """lambda_app: 1 function (create, no-op), then the application (create, no-op, one function's code)."""
+    connection = {"endpoint_url": ctx["url"], "region": REGION, **CREDENTIALS}
+
+    def task(key, app, items):
+        return {"name": "bench: %s" % key, "cloudfn.aws_lambda.lambda_app": {"name": app, "functions": items, **connection},
+                "ignore_errors": True}
+
+    one = [app_function(ctx, ctx["one"][0][0], ctx["one"][0][1], ctx["zips"]["v1"])]
+    many = [app_function(ctx, name, queue, ctx["zips"]["v1"]) for name, queue in ctx["many"]]
+    changed = [dict(many[0], zip_file=ctx["zips"]["v2"])] + many[1:]
+    return [
+        task("app1_create", ctx["prefix"] + "-one", one),
+        task("app1_noop", ctx["prefix"] + "-one", one),
+        task("app_create", ctx["prefix"] + "-many", many),
+        task("app_noop", ctx["prefix"] + "-many", many),
+        task("app_code", ctx["prefix"] + "-many", changed),
+    ]
+
+
+def loop_tasks(ctx, side):
+    """One loop task per resource kind over the functions, a create pass then --loop-noops no-op passes."""
+    connection = {"endpoint_url": ctx["url"], "region": REGION, **CREDENTIALS}
+    function = function_args(ctx, "{{ item.name }}", ctx["zips"]["v1"], 128)
+    policy = dict(STATEMENT, function_name="{{ item.name }}", alias="live", source_arn="arn:aws:s3:::{{ item.name }}-bucket")
+    if side == "ours":
+        modules = {
+            "function": ("cloudfn.aws_lambda.lambda_function", dict(function, publish=True)),
+            "alias": ("cloudfn.aws_lambda.lambda_alias", {"function_name": "{{ item.name }}", "name": "live", "function_version": "1"}),
+            "policy": ("cloudfn.aws_lambda.lambda_policy", policy),
+            "event": ("cloudfn.aws_lambda.lambda_event_source", {
+                "function_name": "{{ item.name }}", "alias": "live", "event_source_arn": "{{ item.queue }}",
+                "batch_size": 10, "enabled": True}),
+        }
+    else:
+        modules = {
+            "function": ("amazon.aws.lambda", function),  # publishes a version at create, always
+            "alias": ("amazon.aws.lambda_alias", {"function_name": "{{ item.name }}", "name": "live", "function_version": 1}),
+            "policy": ("amazon.aws.lambda_policy", policy),
+            "event": ("amazon.aws.lambda_event", {
+                "lambda_function_arn": "{{ item.name }}", "alias": "live", "event_source": "sqs",
+                "source_params": {"source_arn": "{{ item.queue }}", "batch_size": 10, "enabled": True}}),
+        }
+    tasks = []
+    for attempt in ["create"] + ["noop%d" % n for n in range(1, ctx["noops"] + 1)]:
+        for kind in LOOP_KINDS:
+            module, args = modules[kind]
+            tasks.append({"name": "bench: loop_%s_%s" % (attempt, kind), module: {**args, **connection},
+                          "loop": "{{ bench_functions }}", "ignore_errors": True})
+    return tasks
+
+
+def make_queues(sqs, prefix, count):
+    queues = []
+    for number in range(count):
+        url = sqs.create_queue(QueueName="%s-q%d" % (prefix, number))["QueueUrl"]
+        queues.append((url, sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]))
+    return queues
+
+
+def check_app_state(lam, functions, versions):
+    """Problems of functions (names) against the desired state: alias live on versions.get(name, "1"), the
+    statement allow-s3 on the alias, one SQS mapping (on the alias)."""
+    problems = []
+    mappings = {}
+    for page in lam.get_paginator("list_event_source_mappings").paginate():
+        for mapping in page["EventSourceMappings"]:
+            mappings.setdefault(mapping.get("FunctionArn", "").split(":")[6], []).append(mapping)
+    for name in functions:
+        want = versions.get(name, "1")
+        try:
+            alias = lam.get_alias(FunctionName=name, Name="live")["FunctionVersion"]
+        except lam.exceptions.ResourceNotFoundException:
+            alias = None
+        if alias != want:
+            problems.append("%s: alias live on %s, not %s" % (name, alias, want))
+        try:
+            policy = json.loads(lam.get_policy(FunctionName=name, Qualifier="live")["Policy"])["Statement"]
+        except lam.exceptions.ResourceNotFoundException:
+            policy = []
+        if [s.get("Sid") for s in policy] != ["allow-s3"]:
+            problems.append("%s: statements on live are %s" % (name, [s.get("Sid") for s in policy]))
+        if len(mappings.get(name, [])) != 1:
+            problems.append("%s: %d event source mappings, not 1" % (name, len(mappings.get(name, []))))
+    return problems
+
+
+def clean_up_application(lam, sqs, prefix, queues):
+    for name in [n for n in list_functions(lam) if n.startswith(prefix + "-")]:
+        for mapping in mappings_of(lam, name):
+            lam.delete_event_source_mapping(UUID=mapping["UUID"])
+        lam.delete_function(FunctionName=name)
+    for url, _arn in queues:
+        sqs.delete_queue(QueueUrl=url)
+
+
+def run_play(side, venv, play_tasks, play_vars, prefix, args, workdir):
+    """One playbook: (the callback's task entries by name, wall seconds, CPU seconds)."""
+    play = [{"hosts": "localhost", "connection": "local", "gather_facts": False, "vars": play_vars, "tasks": play_tasks}]
+    playbook = os.path.join(workdir, "%s.yml" % prefix)
+    with open(playbook, "w", encoding="utf-8") as handle:
+        json.dump(play, handle, indent=1)
+    output = os.path.join(workdir, "%s.jsonl" % prefix)
+    started, cpu_before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(
+        [os.path.join(venv, "bin", "ansible-playbook"), "-i", "localhost,", playbook,
+         "-e", "ansible_python_interpreter=%s" % os.path.join(venv, "bin", "python")],
+        env=playbook_environment(side, venv, args, workdir, output),
+        cwd=workdir, capture_output=True, text=True, check=False,
+    )
+    elapsed = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    with open(os.path.join(workdir, "%s.log" % prefix), "w", encoding="utf-8") as handle:
+        handle.write(done.stdout + done.stderr)
+    tasks = {}
+    if os.path.exists(output):
+        with open(output, encoding="utf-8") as handle:
+            for line in handle:
+                entry = json.loads(line)
+                tasks[entry.pop("name")] = entry
+    if done.returncode != 0 or len(tasks) != len(play_tasks):
+        sys.exit("%s: ansible-playbook exited %d with %d of %d tasks timed:\n%s\n%s"
+                 % (prefix, done.returncode, len(tasks), len(play_tasks), done.stdout[-4000:], done.stderr[-4000:]))
+    return tasks, round(elapsed, 3), round(cpu, 3)
+
+
+def app_phase(args, workdir, zips, token):
+    """The application scenarios: one loop playbook per side, then --app-runs lambda_app playbooks."""
+    lam, sqs = clients(args.endpoint_url)
+    size = args.app_size
+    out = {"size": size, "loops": {}, "app_runs": []}
+    print("applications: %d functions, each with an alias, a permission and an SQS event source" % size, flush=True)
+    for side in ("theirs", "ours"):
+        prefix = "sbs-%s-loop-%s" % (token, side)
+        queues = make_queues(sqs, prefix, size)
+        functions = [{"name": "%s-f%02d" % (prefix, n), "queue": queues[n][1]} for n in range(size)]
+        ctx = {"url": args.endpoint_url, "role": args.role_arn, "zips": zips, "noops": args.loop_noops}
+        venv = args.ours_venv if side == "ours" else args.theirs_venv
+        tasks, wall, cpu = run_play(side, venv, loop_tasks(ctx, side), {"bench_functions": functions}, prefix, args, workdir)
+        problems = check_app_state(lam, [f["name"] for f in functions], {})
+        clean_up_application(lam, sqs, prefix, queues)
+        out["loops"][side] = {"tasks": tasks, "playbook_seconds": wall, "playbook_cpu_seconds": cpu, "read_back": problems}
+        print("  %-6s loops: %5.1fs for the playbook (%.1fs CPU)%s" % (
+            side, wall, cpu, "; read-back: %s" % problems[:3] if problems else ""), flush=True)
+    for run in range(1, args.app_runs + 1):
+        prefix = "sbs-%s-app-r%d" % (token, run)
+        queues = make_queues(sqs, prefix, size + 1)
+        ctx = {"url": args.endpoint_url, "role": args.role_arn, "zips": zips, "prefix": prefix,
+               "one": [("%s-one-f00" % prefix, queues[size][1])],
+               "many": [("%s-many-f%02d" % (prefix, n), queues[n][1]) for n in range(size)]}
+        tasks, wall, cpu = run_play("ours", args.ours_venv, app_tasks(ctx), {}, prefix, args, workdir)
+        names = [name for name, _queue in ctx["many"]] + [ctx["one"][0][0]]
+        problems = check_app_state(lam, names, {ctx["many"][0][0]: "2"})
+        clean_up_application(lam, sqs, prefix, queues)
+        out["app_runs"].append({"tasks": tasks, "playbook_seconds": wall, "playbook_cpu_seconds": cpu, "read_back": problems})
+        print("  lambda_app run %d: %5.1fs for the playbook (%.1fs CPU)%s" % (
+            run, wall, cpu, "; read-back: %s" % problems[:3] if problems else ""), flush=True)
+    return out
+
+
+def app_summary(app):
+    """Medians, calls and notes of the application scenarios."""
+    def loop_pass(side, attempt):
+        tasks = app["loops"][side]["tasks"]
+        entries = [tasks["loop_%s_%s" % (attempt, kind)] for kind in LOOP_KINDS]
+        return {"seconds": sum(e["seconds"] for e in entries), "requests": [r for e in entries for r in e["requests"]],
+                "changed": [e["changed"] for e in entries], "failed": [e["messages"] for e in entries if e["failed"]]}
+
+    noops = ["noop%d" % n for n in range(1, len([k for k in app["loops"]["ours"]["tasks"] if k.endswith("_function")]))]
+    scenarios = {}
+    for side in ("theirs", "ours"):
+        scenarios["loop_create_" + side] = [loop_pass(side, "create")]
+        scenarios["loop_noop_" + side] = [loop_pass(side, attempt) for attempt in noops]
+    for key in ("app1_create", "app1_noop", "app_create", "app_noop", "app_code"):
+        scenarios[key] = [{"seconds": run["tasks"][key]["seconds"], "requests": run["tasks"][key]["requests"],
+                           "changed": [run["tasks"][key]["changed"]],
+                           "failed": [run["tasks"][key]["messages"]] if run["tasks"][key]["failed"] else []}
+                          for run in app["app_runs"]]
+    summary = {}
+    for key, passes in scenarios.items():
+        summary[key] = {
+            "seconds": [round(p["seconds"], 3) for p in passes],
+            "median_seconds": round(statistics.median(p["seconds"] for p in passes), 3),
+            "lambda_calls": operation_names(passes[0]["requests"], True),
+            "writes": [r["operation"] for r in passes[0]["requests"] if r["service"] == "lambda" and r["mutating"]],
+            "changed": [c for p in passes for c in p["changed"]],
+            "failed": [m for p in passes for m in p["failed"]],
+            # Sorted: lambda_app's threads send the same calls in another order from run to run.
+            "calls_differ": any(sorted(operation_names(p["requests"], True)) != sorted(operation_names(passes[0]["requests"], True))
+                                for p in passes),
+        }
+    return summary
+
+
+def app_markdown(app, meta, args):
+    size = app["size"]
+    s = app_summary(app)
+    app["summary"] = s
+
+    def med(key):
+        return s[key]["median_seconds"]
+
+    def per_function(key, count):
+        return "%.1f" % (len(s[key]["lambda_calls"]) / float(count))
+
+    noop_reads = sorted(s["app_noop"]["lambda_calls"])
+    code_calls = list(s["app_code"]["lambda_calls"])
+    for name in noop_reads:
+        if name in code_calls:
+            code_calls.remove(name)
+    ratios = [
+        ("%d-function no-op: lambda_app / amazon.aws loops" % size, med("app_noop"), med("loop_noop_theirs"), "at most 0.1"),
+        ("%d-function no-op: lambda_app / cloudfn loops" % size, med("app_noop"), med("loop_noop_ours"), "-"),
+        ("%d-function no-op: cloudfn loops / amazon.aws loops" % size, med("loop_noop_ours"), med("loop_noop_theirs"), "-"),
+        ("lambda_app no-op: %d functions / 1 function" % size, med("app_noop"), med("app1_noop"), "at most 1.5"),
+        ("lambda_app first deploy: %d functions / 1 function" % size, med("app_create"), med("app1_create"), "at most 2"),
+        ("%d-function first deploy: lambda_app / amazon.aws loops" % size, med("app_create"), med("loop_create_theirs"), "-"),
+        ("%d-function first deploy: lambda_app / cloudfn loops" % size, med("app_create"), med("loop_create_ours"), "-"),
+    ]
+    lines = [
+        "Measured %s on %s, in the same run as the scenarios above. %d functions, each with an alias `live`, one "
+        "permission and one SQS event source on the alias (one queue each). lambda_app: %d runs of one playbook, each on "
+        "new resources (1 function: create, no-op; %d functions: create, no-op, one function's code). Loops: one playbook "
+        "per side, 4 loop tasks (function with publish, alias, policy, event source) run once to create and %d more times "
+        "as no-ops; a pass's time is the sum of its 4 tasks. Times are medians (s); ratios are ratios of medians."
+        % (meta["date"], meta["machine"], size, args.app_runs, size, args.loop_noops),
+        "",
+        "| comparison | median (s) | median (s) | ratio | target (issue 14) |",
+        "|---|---|---|---|---|",
+    ]
+    for label, a, b, target in ratios:
+        lines.append("| %s | %.2f | %.2f | %.3f | %s |" % (label, a, b, a / b if b else 0, target))
+    lines += [
+        "",
+        "| scenario | Lambda calls | per function | writes | changed | task times (s) | notes |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    labels = [
+        ("loop_create_theirs", "amazon.aws loops: create %d" % size, size),
+        ("loop_noop_theirs", "amazon.aws loops: no-op", size),
+        ("loop_create_ours", "cloudfn loops: create %d" % size, size),
+        ("loop_noop_ours", "cloudfn loops: no-op", size),
+        ("app1_create", "lambda_app: create 1", 1),
+        ("app1_noop", "lambda_app: no-op, 1 function", 1),
+        ("app_create", "lambda_app: create %d" % size, size),
+        ("app_noop", "lambda_app: no-op, %d functions" % size, size),
+        ("app_code", "lambda_app: one function's code, %d functions" % size, size),
+    ]
+    for key, label, count in labels:
+        row = s[key]
+        notes = []
+        if row["failed"]:
+            notes.append("fails: " + shorten(" | ".join(str(m) for m in row["failed"][0])))
+        if row["calls_differ"]:
+            notes.append("calls differ between passes")
+        lines.append("| %s | %d | %s | %s | %s | %s | %s |" % (
+            label, len(row["lambda_calls"]), per_function(key, count), compact(row["writes"]),
+            "/".join(str(c).lower() for c in sorted(set(row["changed"]))),
+            " ".join("%.2f" % x for x in row["seconds"]), escape("; ".join(notes)) or "none"))
+    problems = [p for side in app["loops"].values() for p in side["read_back"]]
+    problems += [p for run in app["app_runs"] for p in run["read_back"]]
+    lines += [
+        "",
+        "Calls by operation: lambda_app no-op of %d functions: %s. One function's code changed: %d writes (%s); "
+        "calls beyond the no-op's: %s (every call: %s). amazon.aws loops, no-op: %s. cloudfn loops, no-op: %s."
+        % (size, compact(s["app_noop"]["lambda_calls"]), len(s["app_code"]["writes"]), compact(s["app_code"]["writes"]),
+           compact(code_calls) if code_calls else "nothing",
+           compact(s["app_code"]["lambda_calls"]), compact(s["loop_noop_theirs"]["lambda_calls"]),
+           compact(s["loop_noop_ours"]["lambda_calls"])),
+        "",
+        "Read back after each playbook (alias on the version, the statement on the alias, one mapping): %s."
+        % ("; ".join(problems[:10]) if problems else "every function as desired, on every side"),
+        "",
+        "| playbook | wall time (s) | CPU time of ansible-playbook and its modules (s) |",
+        "|---|---|---|",
+    ]
+    for side in ("theirs", "ours"):
+        loop = app["loops"][side]
+        lines.append("| %s loops (create + %d no-op passes) | %.1f | %.1f |" % (
+            SIDES[side]["short"], args.loop_noops, loop["playbook_seconds"], loop["playbook_cpu_seconds"]))
+    for number, run in enumerate(app["app_runs"], 1):
+        lines.append("| lambda_app run %d | %.1f | %.1f |" % (number, run["playbook_seconds"], run["playbook_cpu_seconds"]))
+    return "\n".join(lines) + "\n"
+
+
 # --- summary ---------------------------------------------------------------------------------------
 
 
@@ -348,6 +657,8 @@ def summarise(runs, fleet):
     for key, label, expected_changed in SCENARIOS:
         row = {"key": key, "scenario": label.format(fleet=fleet), "expected_changed": expected_changed}
         paired = [run for run in runs if key in run["ours"]["tasks"] and key in run["theirs"]["tasks"]]
+        if not paired:
+            continue  # e.g. the many-functions scenarios with --fleet-runs 0
         # Both sides of one run ran within a minute of each other: their ratio is less exposed to the
         # machine's load drifting between runs than the ratio of two medians.
         row["time_ratio"] = round(statistics.median(
@@ -426,14 +737,15 @@ def markdown(rows, runs, meta):
         for side, result in run.items():
             totals.append("| %d | %s | %d | %.1f | %.1f |" % (
                 number, SIDES[side]["short"], len(result["tasks"]), result["playbook_seconds"], result["playbook_cpu_seconds"]))
-    header = (
-        "Measured %(date)s on %(machine)s, a shared and noisy machine: times are medians of %(runs)d runs per side "
-        "(%(fleet_runs)d for the %(fleet)d-function scenarios), the sides alternating which goes first; the time ratio "
+    header = ((
+        "Measured %(date)s on %(machine)s, a shared and noisy machine: times are medians of %(runs)d runs per side"
+        + (" (%(fleet_runs)d for the %(fleet)d-function scenarios), " if meta["fleet_runs"] else ", ") +
+        "the sides alternating which goes first; the time ratio "
         "is the median of the runs' ratios (both sides of a run ran within a minute of each other). "
         "Endpoint: moto %(moto)s (tests/utils/endpoint.py). "
         "cloudfn.aws_lambda %(ours_version)s on ansible-core %(ours_core)s, boto3 %(ours_boto3)s; "
         "amazon.aws %(theirs_version)s (from the ansible %(ansible)s package) on ansible-core %(theirs_core)s, boto3 %(theirs_boto3)s. "
-        "Total run time %(total)ss; 1-minute load average %(load)s." % meta
+        "Total run time %(total)ss; 1-minute load average %(load)s.") % meta
     )
     text = "%s\n\n%s\n\nCalls by operation, per side, and every run's task time:\n\n%s\n\n" \
         "Whole playbooks (CPU time is less sensitive to the machine's load than wall time):\n\n%s\n" % (
@@ -465,15 +777,33 @@ def galaxy_version():
         return next(line.split(":", 1)[1].strip() for line in handle if line.startswith("version:"))
 
 
-def write_docs(path, text):
+def write_docs(path, text, begin=DOCS_BEGIN, end=DOCS_END):
     with open(path, encoding="utf-8") as handle:
         page = handle.read()
-    if DOCS_BEGIN not in page or DOCS_END not in page:
-        sys.exit("%s has no %r ... %r markers to write the results between" % (path, DOCS_BEGIN, DOCS_END))
-    head, rest = page.split(DOCS_BEGIN, 1)
-    tail = rest.split(DOCS_END, 1)[1]
+    if begin not in page or end not in page:
+        sys.exit("%s has no %r ... %r markers to write the results between" % (path, begin, end))
+    head, rest = page.split(begin, 1)
+    tail = rest.split(end, 1)[1]
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write("%s%s\n%s\n%s%s" % (head, DOCS_BEGIN, text.strip(), DOCS_END, tail))
+        handle.write("%s%s\n%s\n%s%s" % (head, begin, text.strip(), end, tail))
+
+
+def rewrite(args):
+    """The markdown of a saved run (side_by_side.json), written again to --results and --docs."""
+    with open(args.rewrite_from, encoding="utf-8") as handle:
+        saved = json.load(handle)
+    meta, runs, app = saved["meta"], saved["runs"], saved.get("application")
+    args.app_runs, args.loop_noops = len(app["app_runs"]) if app else 0, meta.get("loop_noops", 2)
+    text, _summary = markdown(summarise(runs, meta["fleet"]), runs, meta)
+    app_text = app_markdown(app, meta, args) if app else ""
+    if args.results:
+        with open(os.path.join(args.results, "side_by_side.md"), "w", encoding="utf-8") as handle:
+            handle.write(text + ("\n## Applications\n\n" + app_text if app_text else ""))
+    if args.docs:
+        write_docs(args.docs, text)
+        if app_text:
+            write_docs(args.docs, app_text, APP_DOCS_BEGIN, APP_DOCS_END)
+    print(text + "\n" + app_text)
 
 
 def main():
@@ -483,13 +813,19 @@ def main():
     parser.add_argument("--ours-venv", required=True, help="venv with ansible-core and boto3 (e.g. .venv/core-2.21)")
     parser.add_argument("--theirs-venv", required=True, help="venv with the ansible package (amazon.aws) and boto3")
     parser.add_argument("--collections-path", required=True, help="a directory holding ansible_collections/cloudfn/aws_lambda")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--fleet-size", type=int, default=20, help="functions in the many-functions scenarios")
-    parser.add_argument("--fleet-runs", type=int, default=3, help="runs (the first ones) that include the many-functions scenarios")
+    parser.add_argument("--fleet-runs", type=int, default=0, help="runs (the first ones) that include the many-functions scenarios")
+    parser.add_argument("--app-size", type=int, default=20, help="functions of the application scenarios (0: none)")
+    parser.add_argument("--app-runs", type=int, default=3, help="runs of the lambda_app playbook (each on new resources)")
+    parser.add_argument("--loop-noops", type=int, default=2, help="no-op passes of each loop playbook (after one create pass)")
     parser.add_argument("--results", help="write side_by_side.json and side_by_side.md into this directory")
     parser.add_argument("--docs", help="replace the results section of this page (docs/benchmarks.md)")
     parser.add_argument("--keep-workdir", help="work in this directory and keep it (playbooks, logs, timings)")
+    parser.add_argument("--rewrite-from", help="run nothing: write the results of this side_by_side.json again")
     args = parser.parse_args()
+    if args.rewrite_from:
+        return rewrite(args)
     args.ours_venv, args.theirs_venv, args.collections_path = (
         os.path.abspath(path) for path in (args.ours_venv, args.theirs_venv, args.collections_path))
     for venv in (args.ours_venv, args.theirs_venv):
@@ -511,6 +847,7 @@ def main():
             order = ["ours", "theirs"] if run % 2 else ["theirs", "ours"]
             print("run %d of %d (%s first)" % (run, args.runs, SIDES[order[0]]["label"]), flush=True)
             runs.append({side: run_side(side, run, args, workdir, zips, token) for side in order})
+        app = app_phase(args, workdir, zips, token) if args.app_size else None
     rows = summarise(runs, args.fleet_size)
     import moto  # the endpoint's version: it runs from the same venv as this script
 
@@ -520,6 +857,7 @@ def main():
         "runs": args.runs,
         "fleet": args.fleet_size,
         "fleet_runs": min(args.fleet_runs, args.runs),
+        "loop_noops": args.loop_noops,
         "moto": moto.__version__,
         "ours_version": galaxy_version(),
         "ours_core": meta_versions["ours"]["core"],
@@ -532,16 +870,20 @@ def main():
         "load": "%.1f before, %.1f after" % (load_before, os.getloadavg()[0]),
     }
     text, summary = markdown(rows, runs, meta)
-    print("\n" + text)
+    app_text = app_markdown(app, meta, args) if app else ""
+    print("\n" + text + "\n" + app_text)
     if args.results:
         os.makedirs(args.results, exist_ok=True)
         with open(os.path.join(args.results, "side_by_side.md"), "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.write(text + ("\n## Applications\n\n" + app_text if app_text else ""))
         with open(os.path.join(args.results, "side_by_side.json"), "w", encoding="utf-8") as handle:
-            json.dump({"meta": meta, "versions": meta_versions, "scenarios": rows, "runs": runs}, handle, indent=1)
+            json.dump({"meta": meta, "versions": meta_versions, "scenarios": rows, "runs": runs, "application": app},
+                      handle, indent=1)
             handle.write("\n")
     if args.docs:
         write_docs(args.docs, text)
+        if app_text:
+            write_docs(args.docs, app_text, APP_DOCS_BEGIN, APP_DOCS_END)
     return summary
 
 
