@@ -82,6 +82,8 @@ options:
     description:
       - Delete the functions tagged with this application's name that O(functions) no longer lists, with their
         event source mappings, aliases, versions and permissions.
+      - On a listed function, delete the aliases, the permission statements (of its alias when it has one, else of
+        the function) and the event source mappings that its entry no longer lists.
       - Never touches a function without the tag, or tagged for another application.
     type: bool
     default: false
