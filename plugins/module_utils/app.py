@@ -386,6 +386,8 @@ class Application:
         failed (recorded in ``failures``)."""
         task = self._task(params)
         resource = resource_class(task, self.client.fork(task))
+        if resource_class is event_source_resource.EventSourceMapping and not params.get("uuid"):
+            resource.listing = self.all_mappings()  # one listing of the account's mappings for every function
         label = label or params.get("name") or params.get("statement_id")
         try:
             result = resource.converge()
@@ -582,10 +584,14 @@ class Application:
     def mappings_of(self, name):
         """The event source mappings of function ``name`` and of its versions and aliases (one listing of the
         account's mappings, read once per task: AWS filters by the exact function ARN, qualifier included)."""
+        return function_resource.mappings_of(self.all_mappings(), name)
+
+    def all_mappings(self):
+        """Every event source mapping of the account and region: one paginated listing per task."""
         with self._mappings_lock:
             if self._mappings is None:
                 self._mappings = self.client.paginate("ListEventSourceMappings", "EventSourceMappings")
-        return function_resource.mappings_of(self._mappings, name)
+        return self._mappings
 
     def delete_function(self, name):
         """Delete a function of this application with its event source mappings (AWS would keep them)."""

@@ -783,8 +783,12 @@ def wait_for_mapping(task, client, uuid, gone=False):
     return answer
 
 
-def find_mapping(client, params, desired):
-    """The current mapping's answer (None when there is none): by uuid, else by function + source (+ topics)."""
+def find_mapping(client, params, desired, listing=None):
+    """The current mapping's answer (None when there is none): by uuid, else by function + source (+ topics).
+
+    ``listing``: every mapping of the account, already read (an application reads it once for all its
+    functions); the mapping is then found in it, by the exact function ARN, without a request.
+    """
     if params.get("uuid"):
         answer = client.call("GetEventSourceMapping", missing_ok=True, UUID=params["uuid"])
         if answer is None and params["state"] == "present":
@@ -797,7 +801,11 @@ def find_mapping(client, params, desired):
     query = dict(FunctionName=desired["FunctionName"])
     if desired.get("EventSourceArn"):
         query["EventSourceArn"] = desired["EventSourceArn"]
-    found = client.paginate("ListEventSourceMappings", "EventSourceMappings", **query)
+    if listing is not None:
+        name, qualifier = function_and_qualifier(desired["FunctionName"])
+        found = [m for m in listing if function_matches(m.get("FunctionArn"), name, qualifier)]
+    else:
+        found = client.paginate("ListEventSourceMappings", "EventSourceMappings", **query)
     matches = [m for m in found if same_mapping(m, desired)]
     if len(matches) > 1:
         raise InvalidInput("%d event source mappings of %s read from %s (uuid %s); give uuid to say which one to "
@@ -815,6 +823,7 @@ class EventSourceMapping(Resource):
     """One event source mapping, built from the options of lambda_event_source (ARGUMENT_SPEC)."""
 
     kind = "event_source"
+    listing = None  # every mapping of the account, when the caller read them already (see find_mapping)
 
     @classmethod
     def validate(cls, params):
@@ -834,7 +843,7 @@ class EventSourceMapping(Resource):
         """The mapping as it is (current_mapping's shape), None when there is none; one that is changing is
         waited for first (with ``wait``)."""
         params = self.options()
-        answer = find_mapping(self.client, params, self.desired())
+        answer = find_mapping(self.client, params, self.desired(), self.listing)
         if answer is not None and params["wait"] and answer.get("State") in TRANSITIONAL_STATES:
             answer = wait_for_mapping(self.task, self.client, answer["UUID"], gone=params["state"] == "absent")
         return current_mapping(answer)
