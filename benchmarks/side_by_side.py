@@ -277,33 +277,8 @@ def run_side(side, run, args, workdir, zips, token):
         "fleet_run": run <= args.fleet_runs,
     }
     play_tasks = SIDES[side]["tasks"](ctx)
-    play = [{"hosts": "localhost", "connection": "local", "gather_facts": False, "tasks": play_tasks}]
-    playbook = os.path.join(workdir, "%s.yml" % prefix)
-    with open(playbook, "w", encoding="utf-8") as handle:
-        json.dump(play, handle, indent=1)  # JSON is YAML
-    output = os.path.join(workdir, "%s.jsonl" % prefix)
     venv = args.ours_venv if side == "ours" else args.theirs_venv
-    started, cpu_before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(
-        [os.path.join(venv, "bin", "ansible-playbook"), "-i", "localhost,", playbook,
-         "-e", "ansible_python_interpreter=%s" % os.path.join(venv, "bin", "python")],
-        env=playbook_environment(side, venv, args, workdir, output),
-        cwd=workdir, capture_output=True, text=True, check=False,
-    )
-    elapsed = time.monotonic() - started
-    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)  # ansible-playbook and every process it waited for
-    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
-    with open(os.path.join(workdir, "%s.log" % prefix), "w", encoding="utf-8") as handle:
-        handle.write(done.stdout + done.stderr)
-    tasks = {}
-    if os.path.exists(output):
-        with open(output, encoding="utf-8") as handle:
-            for line in handle:
-                entry = json.loads(line)
-                tasks[entry.pop("name")] = entry
-    if done.returncode != 0 or len(tasks) != len(play_tasks):
-        sys.exit("%s run %d: ansible-playbook exited %d with %d of %d tasks timed:\n%s\n%s"
-                 % (side, run, done.returncode, len(tasks), len(play_tasks), done.stdout[-4000:], done.stderr[-4000:]))
+    tasks, elapsed, cpu = run_play(side, venv, play_tasks, {}, prefix, args, workdir)
     problems = read_back(ctx, lam)
     clean_up(ctx, lam, sqs)
     print("  %-6s run %d: %5.1fs for the playbook (%.1fs CPU), %d tasks timed%s" % (
