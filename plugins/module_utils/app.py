@@ -371,7 +371,10 @@ class Application:
         try:
             result = resource.converge()
         except LambdaError as error:
-            self.failures.append(("%s %s" % (resource_class.kind, label), error.msg))
+            # Named as the diff names it (``event_source FUNCTION:QUEUE_ARN``): a queue ARN or a statement id
+            # alone does not say which function's resource failed.
+            self.failures.append((resource_label(dict(kind=resource_class.kind, name=label, function=function)),
+                                  error.msg))
             return None, None
         action = resource.outcome.action if resource.outcome is not None else (
             "update" if result.get("changed") else None)
