@@ -261,6 +261,12 @@ def check_items(label, items, function, qualifier, kind, spec, validate, rules, 
             continue
         values = attach(values, function, qualifier, kind)
         errors.extend("%s: %s" % (item_label, m) for m in validate(values))
+        if kind == "event_source" and not any(values.get(k) for k in ("event_source_arn", "self_managed_event_source",
+                                                                      "uuid")):
+            # lambda_event_source finds this out when it looks the mapping up; here it must fail before any request.
+            errors.append("%s: event_source_arn: required to find or create a mapping (the queue, stream or cluster "
+                          "it reads; or self_managed_event_source for a Kafka cluster of your own, or uuid for an "
+                          "existing mapping)." % item_label)
         checked.append(values)
     return checked, errors
 
