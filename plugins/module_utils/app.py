@@ -130,7 +130,9 @@ def check_application(params):
         errors.extend(found + messages)
         if values is None or messages:
             continue
-        values = dict(values, state="present", version=None)
+        # With state=absent a layer is named only (every version of it is deleted): its content is not needed.
+        values = dict(values, state="absent", version="all") if params.get("state") == "absent" else \
+            dict(values, state="present", version=None)
         errors.extend("%s: %s" % (label, m) for m in layer_resource.LayerVersion.validate(values))
         if values["name"] in layer_names:
             errors.append("%s: the layer %s is listed twice." % (label, values["name"]))

@@ -2,7 +2,8 @@
 # Copyright: cloudfn.aws_lambda contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""lambda_app refuses an event source that names nothing to read before any request (check_application)."""
+"""lambda_app's checks of its input before any request (check_application): an event source must name what it
+reads; a layer of state=absent is named only."""
 
 import pytest
 
@@ -35,3 +36,15 @@ def test_an_event_source_that_names_what_it_reads_is_accepted(event_source):
     functions, errors = check_application(application(event_source))[1:]
     assert errors == []
     assert len(functions[0].event_sources) == 1
+
+
+def test_state_absent_takes_a_layer_by_its_name_only():
+    layers, functions, errors = check_application(dict(application(dict(event_source_arn=QUEUE)), state="absent",
+                                                       functions=[], layers=[dict(name="common")]))
+    assert errors == []
+    assert [(layer["name"], layer["state"], layer["version"]) for layer in layers] == [("common", "absent", "all")]
+
+
+def test_state_present_still_needs_a_layer_s_content():
+    errors = check_application(dict(application(dict(event_source_arn=QUEUE)), layers=[dict(name="common")]))[2]
+    assert len(errors) == 1 and errors[0].startswith("layers[common]: state=present needs the layer's content")
