@@ -384,8 +384,9 @@ class Application:
             self.failures.append((resource_label(dict(kind=resource_class.kind, name=label, function=function)),
                                   error.msg))
             return None, None
+        # A resource that records no outcome (a layer's versions deleted) is planned by its state.
         action = resource.outcome.action if resource.outcome is not None else (
-            "update" if result.get("changed") else None)
+            ("delete" if params.get("state") == "absent" else "update") if result.get("changed") else None)
         self.plan.append(plan_entry(resource_class.kind, label, action, function,
                                     result.get("diff") if self.task.diff else None))
         return result, action
