@@ -135,7 +135,9 @@ def check_application(params):
         errors.extend(found + messages)
         if values is None or messages:
             continue
-        values = dict(values, state="present", version=None)
+        # With state=absent a layer is named only (every version of it is deleted): its content is not needed.
+        values = dict(values, state="absent", version="all") if params.get("state") == "absent" else \
+            dict(values, state="present", version=None)
         errors.extend("%s: %s" % (label, m) for m in layer_resource.LayerVersion.validate(values))
         if values["name"] in layer_names:
             errors.append("%s: the layer %s is listed twice." % (label, values["name"]))
@@ -392,10 +394,14 @@ class Application:
         try:
             result = resource.converge()
         except LambdaError as error:
-            self.failures.append(("%s %s" % (resource_class.kind, label), error.msg))
+            # Named as the diff names it (``event_source FUNCTION:QUEUE_ARN``): a queue ARN or a statement id
+            # alone does not say which function's resource failed.
+            self.failures.append((resource_label(dict(kind=resource_class.kind, name=label, function=function)),
+                                  error.msg))
             return None, None
+        # A resource that records no outcome (a layer's versions deleted) is planned by its state.
         action = resource.outcome.action if resource.outcome is not None else (
-            "update" if result.get("changed") else None)
+            ("delete" if params.get("state") == "absent" else "update") if result.get("changed") else None)
         self.plan.append(plan_entry(resource_class.kind, label, action, function,
                                     result.get("diff") if self.task.diff else None))
         return result, action
