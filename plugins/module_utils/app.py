@@ -105,6 +105,7 @@ class FunctionEntry:
         self.provisioned = provisioned
         self.layer_names = layer_names  # index in params["layers"] -> name of a layer resolved by this task
         self.answer = None  # GetFunction's answer, read first
+        self.aliased = None  # the configuration of the version the alias points to, read first
 
     @property
     def qualifier(self):
@@ -427,7 +428,12 @@ class Application:
         """GetFunction for every listed function (in parallel), before any write: a function another
         application owns, or a layer named that nobody has, fails the task here."""
         def read(entry):
-            entry.answer = self.client.fork(self.task).call("GetFunction", missing_ok=True, FunctionName=entry.name)
+            client = self.client.fork(self.task)
+            entry.answer = client.call("GetFunction", missing_ok=True, FunctionName=entry.name)
+            if entry.answer is not None and entry.alias is not None:
+                # The version the alias points to (its configuration): the version publish reuses when it matches.
+                aliased = client.call("GetFunction", missing_ok=True, FunctionName=entry.name, Qualifier=entry.qualifier)
+                entry.aliased = (aliased or {}).get("Configuration")
             return entry
         errors = []
         for entry in self._parallel(read, functions):
@@ -465,6 +471,7 @@ class Application:
         task = self._task(params)
         function = function_resource.Function(task, self.client.fork(task), answer=entry.answer)
         function.prefetched = True
+        function.candidate_version = entry.aliased
         try:
             result = function.converge()
         except LambdaError as error:
@@ -483,7 +490,12 @@ class Application:
             self.plan.append(plan_entry("version", "%s:%s" % (entry.name, version), "create", entry.name))
             summary["changes"].append("version")
         new_function = function.outcome.action == "create"
-        if entry.alias is not None:
+        if entry.alias is not None and self.alias_stays(entry, version):
+            # The alias already points to the version (read first) and nothing else of it is managed: no request.
+            self.plan.append(plan_entry("alias", entry.qualifier, None, entry.name, dict(before={}, after={})))
+            summary["alias"] = dict(name=entry.qualifier, function_version=version, arn="%s:%s" % (
+                names.unqualified_function_arn(entry.aliased["FunctionArn"]), entry.qualifier))
+        elif entry.alias is not None:
             arn = configuration.get("function_arn")
             self.planned_versions[entry.name] = (version, arn)
             alias, action = self._converge(alias_resource.Alias, dict(entry.alias, function_version=version),
@@ -498,6 +510,14 @@ class Application:
         self.converge_attachments(entry, summary, predicted_only=self.task.check_mode and new_function)
         if self.params["prune"] and not new_function:
             self.prune_parts(entry, summary)
+
+    @staticmethod
+    def alias_stays(entry, version):
+        """True when the alias needs no request: it points to ``version`` already (as read first) and its
+        description and traffic split are not managed by the entry."""
+        alias = entry.alias
+        return (entry.aliased is not None and version is not None and entry.aliased.get("Version") == version
+                and alias.get("description") is None and alias.get("routing_config") is None)
 
     def function_params(self, entry):
         """The function's options with the layers this task published (or found) and the application's tag."""

@@ -383,11 +383,13 @@ class FunctionVersions(PublishedVersions):
         if not versions:
             return None
         newest = versions[-1]
-        mine, theirs = function_view(configuration), function_view(newest)
-        fields = CONFIG_FIELDS + ("CodeSha256", "Architectures")
-        if all(mine[k] == theirs[k] for k in fields):
-            return newest["Version"]
-        return None
+        return newest["Version"] if same_version_content(configuration, newest) else None
+
+
+def same_version_content(configuration, version):
+    """True when the published ``version`` (its configuration) has the code and configuration of ``configuration``."""
+    mine, theirs = function_view(configuration), function_view(version)
+    return all(mine[k] == theirs[k] for k in CONFIG_FIELDS + ("CodeSha256", "Architectures"))
 
 
 def protected_versions(client, name):
@@ -417,6 +419,9 @@ def publish_if_needed(task, client, function, outcome):
     if outcome.action == "create":
         return (None if task.check_mode else function.published), True
     if not versioned_change:
+        candidate = function.candidate_version
+        if candidate is not None and same_version_content(function.configuration, candidate):
+            return candidate["Version"], False
         match = function.versions.matching(function.configuration)
         if match is not None:
             return match, False
@@ -514,6 +519,9 @@ class Function(Resource):
         self._remember(answer)
         self.prefetched = answer is not None  # converge() uses ``answer`` instead of reading (lambda_app read it)
         self.publishing = None
+        # A published version's configuration the caller read already (lambda_app: the one the function's alias
+        # points to): when it matches, publish=true reuses it without listing the versions.
+        self.candidate_version = None
 
     def _remember(self, answer):
         self.answer = answer  # the GetFunction answer read at the start

@@ -305,6 +305,7 @@ def test_check_mode_predicts_the_new_version_and_the_alias_on_it(run_main, lambd
     """An existing function whose memory size changes, with an alias on version 3: the plan is the function's
     update, version 4 (one above the highest) and the alias moved to it, with reads only."""
     lambda_stub.add_response("get_function", get_function("api", tags=OWN_TAG), {"FunctionName": "api"})
+    lambda_stub.add_response("get_function", get_function("api", Version="3"), {"FunctionName": "api", "Qualifier": "live"})
     lambda_stub.add_response("list_versions_by_function", versions("api", "1", "2", "3"), {"FunctionName": "api"})
     lambda_stub.add_response("get_alias", get_alias("api", "3"), {"FunctionName": "api", "Name": "live"})
     not_found(lambda_stub, "get_function_configuration", {"FunctionName": "api", "Qualifier": "4"})
@@ -328,10 +329,10 @@ def test_check_mode_predicts_the_new_version_and_the_alias_on_it(run_main, lambd
 
 
 def test_check_mode_of_an_unchanged_function_plans_nothing(run_main, lambda_stub):
-    """Same memory size: the newest version matches, the alias is on it: no version, alias unchanged."""
+    """Same memory size: the version the alias is on (read with GetFunction and the alias as qualifier) matches:
+    no version is published, the alias stays, and neither the versions nor the alias are read again: 2 reads."""
     lambda_stub.add_response("get_function", get_function("api", tags=OWN_TAG), {"FunctionName": "api"})
-    lambda_stub.add_response("list_versions_by_function", versions("api", "1", "2", "3"), {"FunctionName": "api"})
-    lambda_stub.add_response("get_alias", get_alias("api", "3"), {"FunctionName": "api", "Name": "live"})
+    lambda_stub.add_response("get_function", get_function("api", Version="3"), {"FunctionName": "api", "Qualifier": "live"})
 
     code, result = run_main(lambda_app, name="shop", _ansible_check_mode=True,
                             functions=[function("api", memory_size=128, alias=dict(name="live"))])
@@ -349,6 +350,7 @@ def test_a_failing_function_does_not_stop_the_others(run_main, lambda_stub):
     moved; the task fails naming bad and says what was applied."""
     lambda_stub.add_response("get_function", get_function("bad", tags=OWN_TAG), {"FunctionName": "bad"})
     lambda_stub.add_response("get_function", get_function("good", tags=OWN_TAG), {"FunctionName": "good"})
+    lambda_stub.add_response("get_function", get_function("good", Version="3"), {"FunctionName": "good", "Qualifier": "live"})
     lambda_stub.add_client_error("update_function_configuration", "AccessDeniedException",
                                  "not authorized to perform lambda:UpdateFunctionConfiguration", 403,
                                  expected_params={"FunctionName": "bad", "MemorySize": 256, "RevisionId": "r1"})
@@ -425,3 +427,17 @@ def test_a_layer_given_as_layer_name_is_converged_in_check_mode(run_main, lambda
     assert result["plan"] == [dict(kind="layer", name="shared", action="update"),
                               dict(kind="function", name="api", action="update")]
     assert result["layers"]["shared"]["layer_version_arn"] == ACCOUNT_PREFIX + ":layer:shared:2"
+
+
+@pytest.mark.parametrize("alias, aliased_version, version, stays", [
+    (dict(name="live", description=None, routing_config=None), "3", "3", True),
+    (dict(name="live", description=None, routing_config=None), "3", "4", False),  # the alias moves
+    (dict(name="live", description="prod", routing_config=None), "3", "3", False),  # its description is managed
+    (dict(name="live", description=None, routing_config=dict(additional_version_weights={})), "3", "3", False),
+    (dict(name="live", description=None, routing_config=None), None, "1", False),  # no alias yet
+])
+def test_an_alias_already_on_the_version_and_nothing_else_managed_needs_no_request(
+        alias, aliased_version, version, stays):
+    entry = app.FunctionEntry("api", {}, alias, [], [], None, None, {})
+    entry.aliased = None if aliased_version is None else dict(Version=aliased_version, FunctionArn=arn("api", "3"))
+    assert app.Application.alias_stays(entry, version) is stays
