@@ -24,7 +24,7 @@ from ansible.module_utils.errors import UnsupportedError
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import names
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, LambdaError
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import state_option, wait_options
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import spec_defaults, state_option, wait_options
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import parse_policy, statements
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import (
     alias as alias_resource,
@@ -232,14 +232,13 @@ def check_function(app, index, item, defaults, common, layer_names):
         dict(mutually_exclusive=event_source_resource.MUTUALLY_EXCLUSIVE[1:]), common=common)
     errors.extend(messages)
     invoke_config, messages = check_single(label + ": event_invoke_config", parts["event_invoke_config"], name,
-                                           qualifier, invoke_config_resource, common)
+                                           qualifier, invoke_config_resource.EventInvokeConfig,
+                                           invoke_config_resource.ARGUMENT_SPEC, common)
     errors.extend(messages)
     provisioned, messages = check_single(label + ": provisioned_concurrency", parts["provisioned_concurrency"],
-                                         name, qualifier, provisioned_resource, common)
+                                         name, qualifier, provisioned_resource.ProvisionedConcurrency,
+                                         provisioned_resource.ARGUMENT_SPEC, common)
     errors.extend(messages)
-    if provisioned is not None and qualifier is None:
-        errors.append("%s: provisioned_concurrency needs an alias (AWS sets it on an alias or a version, never on "
-                      "$LATEST): give alias too." % label)
     if errors:
         return None, errors
     return FunctionEntry(name, values, alias, permissions, event_sources, invoke_config, provisioned,
@@ -287,20 +286,22 @@ def mapping_named(values):
     return any(values.get(key) for key in ("event_source_arn", "self_managed_event_source", "uuid"))
 
 
-def check_single(label, item, function, qualifier, resource_module, common):
+def check_single(label, item, function, qualifier, resource_class, spec, common):
     """The one item of a dict part (event_invoke_config, provisioned_concurrency), filled and checked."""
     if item is None:
         return None, []
-    if isinstance(item, int) and not isinstance(item, bool) and resource_module is provisioned_resource:
+    provisioned = resource_class is provisioned_resource.ProvisionedConcurrency
+    if provisioned and isinstance(item, int) and not isinstance(item, bool):
         item = dict(provisioned_concurrent_executions=item)
-    spec = _without(resource_module.ARGUMENT_SPEC, ("function_name", "qualifier"))
+    spec = _without(spec, ("function_name", "qualifier"))
     values, messages = _spec_errors(label, spec, _with_defaults(item, common, spec))
     if messages:
         return None, messages
+    if provisioned and qualifier is None:
+        return None, ["%s needs an alias (AWS sets it on an alias or a version, never on $LATEST): give alias too."
+                      % label]
     values = dict(values, function_name=function, qualifier=qualifier)
-    cls = invoke_config_resource.EventInvokeConfig if resource_module is invoke_config_resource \
-        else provisioned_resource.ProvisionedConcurrency
-    return values, ["%s: %s" % (label, m) for m in cls.validate(values) if qualifier or "qualifier" not in m]
+    return values, ["%s: %s" % (label, m) for m in resource_class.validate(values)]
 
 
 def attach(values, function, qualifier, kind):
@@ -358,7 +359,8 @@ class Application:
         self.failures = []  # (resource, message)
         self.layers = {}  # name -> result
         self.functions = {}  # name -> result
-        self.planned_versions = {}  # function -> (version this run publishes, function ARN), for its alias
+        # function -> (version this run publishes, function ARN): the version its alias is planned against
+        self.planned_versions = task.planned_versions
         self._mappings = None  # every event source mapping of the account, once read (see mappings_of)
         self._mappings_lock = threading.Lock()
 
@@ -371,11 +373,6 @@ class Application:
         return cls(task, client).converge()
 
     # ----------------------------------------------------------------- helpers
-    def _task(self, params):
-        task = self.task.with_params(params)
-        task.planned_versions = self.planned_versions
-        return task
-
     def _parallel(self, work, items):
         """``work(item)`` for every item, at most max_workers at a time; the answers in order."""
         items = list(items)
@@ -387,7 +384,7 @@ class Application:
     def _converge(self, resource_class, params, function=None, label=None):
         """Converge one resource with a client of its own; (its result, its action), or (None, None) when it
         failed (recorded in ``failures``)."""
-        task = self._task(params)
+        task = self.task.with_params(params)
         resource = resource_class(task, self.client.fork(task))
         if resource_class is event_source_resource.EventSourceMapping and not params.get("uuid"):
             resource.listing = self.all_mappings()  # one listing of the account's mappings for every function
@@ -421,7 +418,7 @@ class Application:
         self._parallel(self.converge_function, functions)
         if self.params["prune"]:
             listed = set(entry.name for entry in functions)
-            self._parallel(self.delete_function, [name for name in self.owned_functions() if name not in listed])
+            self._parallel(self.delete_function, self.owned_functions(known=listed))
         return self.outcome()
 
     def read_functions(self, functions, layers=()):
@@ -468,7 +465,7 @@ class Application:
         params = self.function_params(entry)
         if params is None:
             return
-        task = self._task(params)
+        task = self.task.with_params(params)
         function = function_resource.Function(task, self.client.fork(task), answer=entry.answer)
         function.prefetched = True
         function.candidate_version = entry.aliased
@@ -569,7 +566,7 @@ class Application:
         doomed = []
         for alias in client.paginate("ListAliases", "Aliases", FunctionName=entry.name):
             if alias["Name"] != entry.qualifier:
-                doomed.append((alias_resource.Alias, dict(self._spec_defaults(alias_resource.ARGUMENT_SPEC),
+                doomed.append((alias_resource.Alias, dict(spec_defaults(alias_resource.ARGUMENT_SPEC),
                                                           function_name=entry.name, name=alias["Name"],
                                                           state="absent"), alias["Name"]))
         listed = set(item["statement_id"] for item in entry.permissions)
@@ -578,7 +575,7 @@ class Application:
         for statement in statements(document):
             if statement.get("Sid") and statement["Sid"] not in listed:
                 doomed.append((permission_resource.Permission, dict(
-                    self._spec_defaults(permission_resource.ARGUMENT_SPEC), function_name=entry.name,
+                    spec_defaults(permission_resource.ARGUMENT_SPEC), function_name=entry.name,
                     qualifier=entry.qualifier, statement_id=statement["Sid"], state="absent"), statement["Sid"]))
         sources = set(item.get("event_source_arn") or item.get("uuid") for item in entry.event_sources)
         for mapping in self.mappings_of(entry.name):
@@ -592,15 +589,11 @@ class Application:
                 summary["changes"].append("pruned " + resource_class.kind)
                 summary["changed"] = True
 
-    @staticmethod
-    def _spec_defaults(spec):
-        """Every option of ``spec`` with its default (None where it has none): a resource built by the task."""
-        return dict((k, v.get("default")) for k, v in spec.items())
-
     # ----------------------------------------------------------------- ownership, pruning, absent
-    def owned_functions(self):
-        """The names of the functions that carry this application's tag (ListFunctions, then their tags)."""
-        listed = self.client.paginate("ListFunctions", "Functions")
+    def owned_functions(self, known=()):
+        """The names of the functions that carry this application's tag (ListFunctions, then their tags), but
+        ``known`` (functions whose tags this task read already)."""
+        listed = [f for f in self.client.paginate("ListFunctions", "Functions") if f["FunctionName"] not in known]
 
         def owner(function):
             tags = self.client.fork(self.task).call("ListTags", missing_ok=True, Resource=function["FunctionArn"])
@@ -633,11 +626,11 @@ class Application:
         self.functions.setdefault(name, dict(arn=None, version=None, changed=True, changes=["deleted"]))
 
     def _mapping_params(self):
-        return dict(self._spec_defaults(event_source_resource.ARGUMENT_SPEC), function_name=None,
+        return dict(spec_defaults(event_source_resource.ARGUMENT_SPEC), function_name=None,
                     wait=self.params["wait"], wait_timeout=self.params["wait_timeout"])
 
     def _function_absent_params(self, name):
-        return dict(self._spec_defaults(function_resource.ARGUMENT_SPEC), name=name, state="absent",
+        return dict(spec_defaults(function_resource.ARGUMENT_SPEC), name=name, state="absent",
                     wait=self.params["wait"], wait_timeout=self.params["wait_timeout"])
 
     def converge_absent(self, layers):

@@ -95,6 +95,12 @@ def function_options(name="function_name", aliases=None, qualifier=False):
     return spec
 
 
+def spec_defaults(spec):
+    """Every option of the argument spec ``spec`` with its default (None where it has none): the options of a
+    resource that a caller builds from a plain dict, as AnsibleModule would fill them."""
+    return dict((option, definition.get("default")) for option, definition in spec.items())
+
+
 def range_errors(params, ranges):
     """The messages for the integer options of ``params`` outside their ranges.
 

@@ -35,12 +35,14 @@ class Task:
     per resource with that resource's options, sharing the warnings of the whole task.
     """
 
-    def __init__(self, params, check_mode=False, diff=False, warn=None):
+    def __init__(self, params, check_mode=False, diff=False, warn=None, planned_versions=None):
         self.params = params
         self.check_mode = check_mode
         self.diff = diff
         self.warnings = []
         self._warn = warn
+        # function -> (version, function ARN) that an earlier resource of this task would publish (check mode)
+        self.planned_versions = {} if planned_versions is None else planned_versions
 
     @classmethod
     def of_module(cls, module):
@@ -54,7 +56,7 @@ class Task:
 
     def with_params(self, params):
         """A task for another resource of the same run: other options, the same modes and warnings."""
-        return Task(params, self.check_mode, self.diff, self.warn)
+        return Task(params, self.check_mode, self.diff, self.warn, self.planned_versions)
 
 
 def lambda_module(argument_spec, mutually_exclusive=(), validate=None, **kwargs):

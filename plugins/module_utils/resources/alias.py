@@ -208,12 +208,11 @@ class Alias(Resource):
     def plan(self, current, desired):
         """The plan; for an alias that stays, the checks that need it as it is: the split against the version,
         and that each version it will point to for the first time exists (read, never written)."""
-        state = self.params.get("state", "present")
-        if state == "present":
+        if self.present:
             if current is None and desired["FunctionVersion"] is None:
                 desired = dict(desired, FunctionVersion=LATEST)
             self.check(planned_changes(desired, current), current)
-        return reconcile.plan(current, desired, state, ALIAS_EXACT)
+        return reconcile.plan(current, desired, self.state, ALIAS_EXACT)
 
     def check(self, changes, current):
         """Fail before any change when ``changes`` cannot apply to ``current`` (see :meth:`plan`)."""
@@ -238,7 +237,7 @@ class Alias(Resource):
         """In check mode, the version one above the function's latest published one: the version an earlier
         lambda_function task of this run would publish (its configuration as far as known); else fail."""
         function = self.key["FunctionName"]
-        planned = getattr(self.task, "planned_versions", {}).get(function)
+        planned = self.task.planned_versions.get(function)
         if self.task.check_mode and planned is not None and planned[0] == version:
             return dict(FunctionArn=planned[1])  # the version this very task would publish (lambda_app)
         listed = None
@@ -279,7 +278,7 @@ class Alias(Resource):
 
     def result(self, plan):
         """The alias after the run: as AWS answered the change, as read when nothing changed, else predicted."""
-        if self.params.get("state", "present") == "absent":
+        if not self.present:
             return {}
         if plan.result is not None:
             return alias_view(plan.result)

@@ -36,9 +36,14 @@ class Resource:
         self.outcome = None  # the plan converge() made (its action: create, update, delete or None)
 
     @property
+    def state(self):
+        """The ``state`` option: present or absent (an item without ``state`` is present)."""
+        return self.params.get("state") or "present"
+
+    @property
     def present(self):
-        """True unless the options ask for state=absent (an item without ``state`` is present)."""
-        return self.params.get("state", "present") == "present"
+        """True unless the options ask for state=absent."""
+        return self.state == "present"
 
     @classmethod
     def validate(cls, params):
@@ -52,7 +57,7 @@ class Resource:
         raise NotImplementedError
 
     def plan(self, current, desired):
-        return reconcile.plan(current, desired, self.params.get("state", "present"))
+        return reconcile.plan(current, desired, self.state)
 
     def apply(self, plan):
         raise NotImplementedError

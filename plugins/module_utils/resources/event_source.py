@@ -30,6 +30,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import (
     model_bounds,
+    spec_defaults,
     state_option,
     wait_options,
 )
@@ -832,7 +833,7 @@ class EventSourceMapping(Resource):
     def options(self):
         """The task's options (defaults where a plain params dict leaves one out) with amazon.aws.lambda_event's
         ``source_params`` folded in."""
-        params = dict((option, spec.get("default")) for option, spec in ARGUMENT_SPEC.items())
+        params = spec_defaults(ARGUMENT_SPEC)
         params.update(self.params)
         try:
             return merge_source_params(params)

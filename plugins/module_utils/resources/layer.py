@@ -536,7 +536,7 @@ class LayerVersion(Resource):
 
     # ------------------------------------------------------------ the whole run
     def converge(self):
-        if self.params.get("state") == "absent":
+        if not self.present:
             return self.converge_absent()
         desired = self.desired()
         current = self.read()

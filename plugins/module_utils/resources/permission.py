@@ -184,15 +184,14 @@ class Permission(Resource):
         return comparable_statement(self.stored)
 
     def desired(self):
-        return desired_statement(self.params) if self.params.get("state", "present") == "present" else None
+        return desired_statement(self.params) if self.present else None
 
     def plan(self, current, desired):
         """The plan; warns about what a statement to add or keep lets in."""
-        state = self.params.get("state", "present")
-        if state == "present":
+        if self.present:
             for warning in exposure_warnings(self.params):
                 self.task.warn(warning)
-        return reconcile.plan(current, desired, state, COMPARED_WHOLE)
+        return reconcile.plan(current, desired, self.state, COMPARED_WHOLE)
 
     def apply(self, plan):
         wanted = self.desired()
@@ -226,7 +225,7 @@ class Permission(Resource):
     def result(self, plan):
         if plan.action is None:
             statement = self.stored
-        elif self.params.get("state", "present") == "absent":
+        elif not self.present:
             statement = None
         elif self.task.check_mode:
             statement = stored_form(self.sid, self.desired(),
