@@ -75,6 +75,14 @@ options:
         server errors.
     type: int
     default: 10
+  debug_botocore_endpoint_logs:
+    description:
+      - Return C(resource_actions), the AWS actions the task called (C(service:Operation), for
+        example C(lambda:GetFunction)), each once, in the order first called; on failure too.
+      - As amazon.aws's modules return it, so playbooks and tests written for them read the same key.
+      - The E(ANSIBLE_DEBUG_BOTOCORE_LOGS) environment variable may also be used.
+    type: bool
+    default: false
 requirements:
   - python >= 3.10
   - boto3 >= 1.34.0

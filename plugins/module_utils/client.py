@@ -96,6 +96,7 @@ class LambdaClient:
         self.replan_on_stale = False  # raise StaleRevision for a PreconditionFailedException (see run_module)
         self.changes_sent = 0  # writes AWS accepted in this run
         self.applied = []  # those writes, in order: (operation, the resource's name or ARN when the request has one)
+        self.actions = []  # every request sent, as "service:Operation" (resource_actions; retries and waits included)
         if client is not None:  # an already built client (unit tests hand in a stubbed one)
             self._clients["lambda"] = client
             return
@@ -164,11 +165,20 @@ class LambdaClient:
                 verify = params.get("aws_ca_bundle") or params.get("validate_certs", True)
                 self._clients[name] = self._session.client(
                     name, endpoint_url=params.get("endpoint_url"), verify=verify, config=self._client_config())
+                self._clients[name].meta.events.register("before-call", self._record_action)
         return self._clients[name]
 
     @property
     def client(self):
         return self._clients["lambda"]
+
+    def _record_action(self, model, **_kwargs):
+        """botocore's before-call event: one request about to be sent (by a call, a paginator or a waiter)."""
+        self.actions.append("%s:%s" % (model.service_model.endpoint_prefix, model.name))
+
+    def resource_actions(self):
+        """The AWS actions this task called, each once, in the order first called (debug_botocore_endpoint_logs)."""
+        return list(dict.fromkeys(self.actions))
 
     # ------------------------------------------------------------------- calls
     def call(self, operation, missing_ok=False, service="lambda", unsupported_ok=False, already_done=None,

@@ -9,6 +9,8 @@ default and checks are the same everywhere. Each factory returns a fresh dict (c
 it). The fragment a factory goes with is named in its docstring (``plugins/doc_fragments/``).
 """
 
+from ansible.module_utils.basic import env_fallback
+
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_range
 
 
@@ -31,6 +33,8 @@ def connection_options():
         aws_config=dict(type="dict"),
         retry_mode=dict(type="str", choices=["standard", "adaptive", "legacy"], default="standard"),
         retry_max_attempts=dict(type="int", default=10),
+        debug_botocore_endpoint_logs=dict(type="bool", default=False,
+                                          fallback=(env_fallback, ["ANSIBLE_DEBUG_BOTOCORE_LOGS"])),
     )
 
 

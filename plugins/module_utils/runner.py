@@ -77,7 +77,7 @@ def lambda_module(argument_spec, mutually_exclusive=(), validate=None, **kwargs)
     errors = connection_errors(module.params)
     errors.extend(validate(module.params) if validate else [])
     if errors:
-        module.fail_json(msg=" ".join(errors), errors=errors)
+        module.fail_json(**with_actions(module, None, dict(msg=" ".join(errors), errors=errors)))
     return module
 
 
@@ -134,10 +134,17 @@ def run_module(argument_spec, run, client_class=None, **kwargs):
         client = (client_class or LambdaClient)(task)
         result = converge_replanning(task, client, run)
     except LambdaError as error:
-        module.fail_json(**failure_result(error, client))
+        module.fail_json(**with_actions(module, client, failure_result(error, client)))
     except Exception as error:  # pylint: disable=broad-except
         # A bug of ours, not the user's doing: say so, with the traceback, and what was applied.
         failure = failure_result(LambdaError("Unexpected error in the module (please report it): %s: %s" % (
             type(error).__name__, error)), client)
-        module.fail_json(exception=traceback.format_exc(), **failure)
-    module.exit_json(**result)
+        module.fail_json(exception=traceback.format_exc(), **with_actions(module, client, failure))
+    module.exit_json(**with_actions(module, client, result))
+
+
+def with_actions(module, client, result):
+    """``result`` with ``resource_actions`` (the AWS actions called) when debug_botocore_endpoint_logs is on."""
+    if module.params.get("debug_botocore_endpoint_logs"):
+        result["resource_actions"] = client.resource_actions() if client is not None else []
+    return result
