@@ -16,6 +16,7 @@
 #   make demo         deploy demo/deploy.yml twice against the local endpoint
 #   make benchmark    count the Lambda API calls of each lambda_function scenario (benchmarks/)
 #   make benchmark-side-by-side  the same scenarios with amazon.aws's Lambda modules, side by side (docs/benchmarks.md)
+#   make amazon-aws-targets AMAZON_AWS_SRC=DIR  amazon.aws's own Lambda targets, as they are and renamed to ours (docs/migrating.md)
 #   make endpoint-start / endpoint-stop   a local endpoint in .cache/endpoint for manual runs and benchmarks
 #   make clean        remove .build/ and .cache/ (keeps the venvs); distclean: also .venv/
 
@@ -258,3 +259,17 @@ benchmark-side-by-side: $(call venv,$(NEWEST_CORE))/.ready $(AMAZON_AWS_VENV)/.r
 	$(call venv,$(NEWEST_CORE))/bin/python benchmarks/side_by_side.py --endpoint-url $$url --role-arn $$role_arn \
 		--ours-venv $(call venv,$(NEWEST_CORE)) --theirs-venv $(AMAZON_AWS_VENV) --collections-path $(BUILD_ROOT) \
 		--results benchmarks/results --docs docs/benchmarks.md
+
+# --- amazon.aws's own Lambda integration targets, as they are and migrated ----------------
+
+# AMAZON_AWS_SRC: an amazon.aws checkout (work tree or git directory); its tests are not in the wheel.
+# The endpoint runs Python handlers (the targets read what their function returns).
+.PHONY: amazon-aws-targets
+amazon-aws-targets: $(call venv,$(NEWEST_CORE))/.ready $(AMAZON_AWS_VENV)/.ready collection
+	@test -n "$(AMAZON_AWS_SRC)" || { echo "give AMAZON_AWS_SRC=<amazon.aws checkout>"; exit 2; }
+	state=$(ENDPOINT_STATE)-amazon-aws-targets; \
+	endpoint="$(call venv,$(NEWEST_CORE))/bin/python $(CURDIR)/tests/utils/endpoint.py"; \
+	trap "$$endpoint stop --state-dir $$state" EXIT; \
+	url=$$($$endpoint start --state-dir $$state --run-python); \
+	$(call venv,$(NEWEST_CORE))/bin/python tests/migration/amazon_aws_targets.py --source $(AMAZON_AWS_SRC) \
+		--venv $(AMAZON_AWS_VENV) --collections-path $(BUILD_ROOT) --endpoint-url $$url --logs $(CACHE)/amazon-aws-targets

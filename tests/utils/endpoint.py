@@ -44,6 +44,7 @@ the log from Python.
 """
 
 import argparse
+import io
 import json
 import os
 import re
@@ -406,7 +407,164 @@ def fix_event_source_mapping_alias():
     LambdaBackend.update_event_source_mapping = update_event_source_mapping
 
 
-def serve(port, state_dir=None):
+def fix_function_configuration():
+    """Keep every setting UpdateFunctionConfiguration is given, and the dead-letter target and logging settings of
+    CreateFunction, as AWS does.
+
+    moto 5.2.5's UpdateFunctionConfiguration keeps only the description, handler, memory, role, runtime, timeout,
+    VPC, environment and layers: TracingConfig, KMSKeyArn, EphemeralStorage, DeadLetterConfig, LoggingConfig and
+    ImageConfig are answered as before, and DeadLetterConfig and LoggingConfig are not kept at all. AWS keeps
+    them and returns them in the configuration (DeadLetterConfig only when set; LoggingConfig always, with
+    LogFormat Text and the log group /aws/lambda/NAME by default).
+    """
+    from moto.awslambda.models import ImageConfig, LambdaFunction
+
+    create, update, configuration = LambdaFunction.__init__, LambdaFunction.update_configuration, \
+        LambdaFunction.get_configuration
+
+    def keep(self, spec):
+        if "TracingConfig" in spec:
+            self.tracing_config = spec["TracingConfig"] or {"Mode": "PassThrough"}
+        if "KMSKeyArn" in spec:
+            self.kms_key_arn = spec["KMSKeyArn"] or None
+        if "EphemeralStorage" in spec:
+            self.ephemeral_storage = spec["EphemeralStorage"]["Size"]
+        if "DeadLetterConfig" in spec:
+            self.cloudfn_dead_letter = (spec["DeadLetterConfig"] or {}).get("TargetArn") or None
+        if "LoggingConfig" in spec:
+            self.cloudfn_logging = dict(getattr(self, "cloudfn_logging", None) or {}, **spec["LoggingConfig"])
+        if "ImageConfig" in spec:
+            self.image_config = ImageConfig(spec["ImageConfig"] or {})
+
+    def init(self, account_id, spec, region, *args, **kwargs):
+        create(self, account_id, spec, region, *args, **kwargs)
+        keep(self, dict((k, v) for k, v in spec.items() if k in ("DeadLetterConfig", "LoggingConfig")))
+
+    def update_configuration(self, config_updates):
+        keep(self, config_updates)
+        return update(self, config_updates)
+
+    def get_configuration(self, on_create=False):
+        answer = configuration(self, on_create)
+        if getattr(self, "cloudfn_dead_letter", None):
+            answer["DeadLetterConfig"] = dict(TargetArn=self.cloudfn_dead_letter)
+        answer["LoggingConfig"] = dict(dict(LogFormat="Text", LogGroup="/aws/lambda/%s" % self.function_name),
+                                       **(getattr(self, "cloudfn_logging", None) or {}))
+        if not answer.get("KMSKeyArn"):
+            answer.pop("KMSKeyArn", None)
+        return answer
+
+    LambdaFunction.__init__ = init
+    LambdaFunction.update_configuration = update_configuration
+    LambdaFunction.get_configuration = get_configuration
+
+
+def fix_layer_versions_by_arn():
+    """ListLayerVersions finds a layer given by its ARN, as AWS does (LayerName takes a name or an ARN);
+    moto 5.2.5 looks the ARN up as a name (still URL-encoded) and answers an empty list."""
+    from moto.awslambda.models import LambdaBackend
+
+    listing = LambdaBackend.list_layer_versions
+
+    def list_layer_versions(self, layer_name):
+        return listing(self, urllib.parse.unquote(layer_name).split(":layer:")[-1])
+
+    LambdaBackend.list_layer_versions = list_layer_versions
+
+
+def fix_dynamodb_table_id():
+    """DescribeTable (and CreateTable, UpdateTable, DeleteTable) answer a TableId, as AWS does; moto leaves it out
+    (amazon.aws.dynamodb_table, which amazon.aws's lambda_event target uses, reads it)."""
+    import uuid
+
+    from moto.dynamodb.models.table import Table
+
+    describe = Table.describe
+
+    def describe_with_id(self, base_key="TableDescription"):
+        if not hasattr(self, "_cloudfn_table_id"):
+            self._cloudfn_table_id = str(uuid.uuid4())
+        answer = describe(self, base_key)
+        answer[base_key].setdefault("TableId", self._cloudfn_table_id)
+        return answer
+
+    Table.describe = describe_with_id
+
+
+# Runs one Python handler in a child process: argv handler, result file; the event on stdin.
+PYTHON_BOOTSTRAP = """
+import importlib, json, sys, traceback
+sys.path.insert(0, ".")
+handler, result_path = sys.argv[1], sys.argv[2]
+class Context:
+    function_name = %r
+    def get_remaining_time_in_millis(self):
+        return 60000
+try:
+    module_name, function_name = handler.rsplit(".", 1)
+    answer = dict(result=getattr(importlib.import_module(module_name), function_name)(json.load(sys.stdin), Context()))
+except Exception as error:
+    traceback.print_exc()
+    answer = dict(error=dict(errorMessage=str(error), errorType=type(error).__name__,
+                             stackTrace=traceback.format_tb(error.__traceback__)))
+with open(result_path, "w") as f:
+    json.dump(answer, f)
+"""
+
+
+def run_python_handlers():
+    """With ``--run-python``: Invoke runs a Zip function's Python handler, as AWS does, in a child process of the
+    endpoint's own Python (whatever Python version the function's runtime names), with the function's environment
+    variables and its timeout; its return value is the answer's payload, an exception gives FunctionError
+    Unhandled with AWS's error document, and the printed output is the log tail (LogType Tail). Without it
+    (the default) moto answers every invocation by echoing the payload. DryRun never runs anything; an Event
+    invocation runs before the 202 answer. Functions of other runtimes or images keep moto's echo.
+    """
+    import base64
+    import subprocess
+    import tempfile
+    import zipfile
+
+    from moto.awslambda_simple.models import LambdaSimpleBackend
+
+    echo = LambdaSimpleBackend.invoke
+
+    def invoke(self, function_name, qualifier, body, headers, response_headers):
+        function = self.get_function(function_name, qualifier)
+        kind = headers.get("X-Amz-Invocation-Type", "RequestResponse")
+        if kind == "DryRun" or not (function.run_time or "").startswith("python") or not function.code_bytes:
+            return echo(self, function_name, qualifier, body, headers, response_headers)
+        with tempfile.TemporaryDirectory(prefix="cloudfn-invoke-") as root:
+            with zipfile.ZipFile(io.BytesIO(function.code_bytes)) as package:
+                package.extractall(root)
+            result_path = os.path.join(root, ".result.json")
+            env = dict(PATH=os.environ.get("PATH", ""), AWS_LAMBDA_FUNCTION_NAME=function.function_name,
+                       AWS_LAMBDA_FUNCTION_VERSION=str(function.version), AWS_REGION=self.region_name,
+                       AWS_DEFAULT_REGION=self.region_name)
+            env.update((k, str(v)) for k, v in (function.environment_vars or {}).items())
+            try:
+                run = subprocess.run([sys.executable, "-c", PYTHON_BOOTSTRAP % function.function_name,
+                                      function.handler or "", result_path], input=body or "{}", cwd=root, env=env,
+                                     capture_output=True, text=True, timeout=int(function.timeout or 3))
+                logs = run.stdout + run.stderr
+                with open(result_path) as f:
+                    answer = json.load(f)
+            except subprocess.TimeoutExpired as expired:
+                logs = "%s%s" % (expired.stdout or "", expired.stderr or "")
+                answer = dict(error=dict(errorMessage="Task timed out after %s seconds" % function.timeout,
+                                         errorType="Sandbox.Timedout"))
+            except (OSError, ValueError) as error:
+                logs, answer = str(error), dict(error=dict(errorMessage=str(error), errorType="Runtime.ExitError"))
+        if "error" in answer:
+            response_headers["x-amz-function-error"] = "Unhandled"
+        tail = ("START Version: %s\n%sEND\n" % (function.version, logs)).encode("utf-8")[-4096:]
+        response_headers["x-amz-log-result"] = base64.b64encode(tail).decode("ascii")
+        return json.dumps(answer.get("result", answer.get("error"))).encode("utf-8")
+
+    LambdaSimpleBackend.invoke = invoke
+
+
+def serve(port, state_dir=None, python_handlers=False):
     """Run moto's server with the request log in this process until SIGTERM/SIGINT."""
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
     from werkzeug.serving import run_simple
@@ -416,7 +574,14 @@ def serve(port, state_dir=None):
     fix_event_invoke_configs()
     fix_invoke()
     fix_event_source_mapping_alias()
+    fix_dynamodb_table_id()
+    fix_function_configuration()
+    fix_layer_versions_by_arn()
+    if python_handlers:
+        run_python_handlers()
 
+    # AWS's managed IAM policies (arn:aws:iam::aws:policy/...) exist, as in AWS; moto loads them only when asked.
+    os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
     os.environ.setdefault("MOTO_PORT", str(port))  # moto builds some URLs (e.g. S3 presigned) from it
     jsonl_path = os.path.join(state_dir, "requests.jsonl") if state_dir else None
     app = RecordingMiddleware(DomainDispatcherApplication(create_backend_app), RequestLog(jsonl_path))
@@ -460,7 +625,7 @@ def configure(url):
     return role["Role"]["Arn"]
 
 
-def start(state_dir):
+def start(state_dir, python_handlers=False):
     state_dir = os.path.abspath(state_dir)
     os.makedirs(state_dir, exist_ok=True)
     stop(state_dir)  # at most one endpoint per state directory
@@ -472,7 +637,8 @@ def start(state_dir):
     log_path = os.path.join(state_dir, "server.log")
     with open(log_path, "ab") as log, open(os.devnull, "rb") as devnull:
         process = subprocess.Popen(
-            [sys.executable, os.path.abspath(__file__), "serve", "--port", str(port), "--state-dir", state_dir],
+            [sys.executable, os.path.abspath(__file__), "serve", "--port", str(port), "--state-dir", state_dir]
+            + (["--run-python"] if python_handlers else []),
             stdin=devnull,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -550,15 +716,18 @@ def main(argv=None):
     serve_parser = commands.add_parser("serve")
     serve_parser.add_argument("--port", type=int, required=True)
     serve_parser.add_argument("--state-dir")
+    for command in (commands.choices["start"], serve_parser):
+        command.add_argument("--run-python", action="store_true",
+                             help="Invoke runs Python handlers of Zip functions (see run_python_handlers)")
     args = parser.parse_args(argv)
     if args.command == "start":
-        start(args.state_dir)
+        start(args.state_dir, args.run_python)
     elif args.command == "stop":
         stop(args.state_dir)
     elif args.command == "integration-config":
         integration_config(args.state_dir)
     else:
-        serve(args.port, args.state_dir)
+        serve(args.port, args.state_dir, args.run_python)
 
 
 if __name__ == "__main__":

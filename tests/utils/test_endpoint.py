@@ -1,5 +1,6 @@
 """Checks of the local endpoint and its request log (`make endpoint-check`)."""
 
+import base64
 import io
 import json
 import os
@@ -243,3 +244,81 @@ def test_a_mapping_for_an_alias_keeps_the_alias(endpoint, lambda_client):
     assert [m["FunctionArn"] for m in listed] == [mapping["FunctionArn"]]
     lambda_client.delete_event_source_mapping(UUID=mapping["UUID"])
     lambda_client.delete_function(FunctionName="aliased")
+
+
+def test_update_function_configuration_keeps_every_setting(endpoint, lambda_client):
+    """moto drops these on update (and the dead-letter target and logging settings on create); AWS keeps them."""
+    lambda_client.create_function(FunctionName="cloudfn-endpoint-settings", Runtime="python3.12", Handler="index.handler",
+                                  Role=endpoint["role_arn"], Code={"ZipFile": zipped_handler()},
+                                  LoggingConfig={"LogFormat": "JSON"})
+    created = lambda_client.get_function(FunctionName="cloudfn-endpoint-settings")["Configuration"]
+    assert "DeadLetterConfig" not in created and "KMSKeyArn" not in created
+    assert created["LoggingConfig"] == {"LogFormat": "JSON", "LogGroup": "/aws/lambda/cloudfn-endpoint-settings"}
+    key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    queue = "arn:aws:sqs:us-east-1:123456789012:dlq"
+    lambda_client.update_function_configuration(
+        FunctionName="cloudfn-endpoint-settings", TracingConfig={"Mode": "Active"}, KMSKeyArn=key,
+        EphemeralStorage={"Size": 1024}, DeadLetterConfig={"TargetArn": queue})
+    updated = lambda_client.get_function(FunctionName="cloudfn-endpoint-settings")["Configuration"]
+    assert (updated["TracingConfig"], updated["KMSKeyArn"], updated["EphemeralStorage"], updated["DeadLetterConfig"]) \
+        == ({"Mode": "Active"}, key, {"Size": 1024}, {"TargetArn": queue})
+    lambda_client.update_function_configuration(FunctionName="cloudfn-endpoint-settings",
+                                                DeadLetterConfig={"TargetArn": ""}, KMSKeyArn="")
+    cleared = lambda_client.get_function(FunctionName="cloudfn-endpoint-settings")["Configuration"]
+    assert "DeadLetterConfig" not in cleared and "KMSKeyArn" not in cleared
+    lambda_client.delete_function(FunctionName="cloudfn-endpoint-settings")
+
+
+def test_dynamodb_tables_have_an_id(endpoint):
+    dynamodb = boto3.client("dynamodb", endpoint_url=endpoint["url"], region_name=endpoint["region"],
+                            aws_access_key_id="testing", aws_secret_access_key="testing")
+    created = dynamodb.create_table(TableName="cloudfn-endpoint-table", BillingMode="PAY_PER_REQUEST",
+                                    AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                                    KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}])["TableDescription"]
+    described = dynamodb.describe_table(TableName="cloudfn-endpoint-table")["Table"]
+    assert created["TableId"] == described["TableId"] and len(described["TableId"]) == 36
+    dynamodb.delete_table(TableName="cloudfn-endpoint-table")
+
+
+def test_python_handlers_run_only_when_asked(tmp_path, endpoint, lambda_client):
+    """Without --run-python Invoke echoes the payload (moto); with it the handler runs."""
+    code = ("import os\n\ndef handler(event, context):\n    print('got', event)\n"
+            "    if event.get('fail'):\n        raise ValueError('asked to fail')\n"
+            "    return {'greeting': os.environ['GREETING'] + ' ' + event['name'], 'function': context.function_name}\n")
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as package:
+        package.writestr("app.py", code)
+    spec = dict(FunctionName="cloudfn-endpoint-runs", Runtime="python3.12", Handler="app.handler",
+                Code={"ZipFile": archive.getvalue()}, Environment={"Variables": {"GREETING": "hello"}})
+    lambda_client.create_function(Role=endpoint["role_arn"], **spec)
+    echoed = lambda_client.invoke(FunctionName="cloudfn-endpoint-runs", Payload=b'{"name": "x"}')
+    assert json.loads(echoed["Payload"].read()) == {"name": "x"}
+
+    state_dir = str(tmp_path / "running")
+    subprocess.run([sys.executable, ENDPOINT, "start", "--state-dir", state_dir, "--run-python"], check=True,
+                   stdout=subprocess.DEVNULL)
+    try:
+        with open(os.path.join(state_dir, "endpoint.json"), encoding="utf-8") as handle:
+            state = json.load(handle)
+        client = boto3.client("lambda", endpoint_url=state["url"], region_name=state["region"],
+                              aws_access_key_id="testing", aws_secret_access_key="testing")
+        client.create_function(Role=state["role_arn"], **spec)
+        ran = client.invoke(FunctionName="cloudfn-endpoint-runs", Payload=b'{"name": "Ansible"}', LogType="Tail")
+        assert json.loads(ran["Payload"].read()) == {"greeting": "hello Ansible", "function": "cloudfn-endpoint-runs"}
+        assert "FunctionError" not in ran
+        assert "got {'name': 'Ansible'}" in base64.b64decode(ran["LogResult"]).decode()
+        failed = client.invoke(FunctionName="cloudfn-endpoint-runs", Payload=b'{"fail": true}')
+        assert failed["FunctionError"] == "Unhandled"
+        error = json.loads(failed["Payload"].read())
+        assert (error["errorType"], error["errorMessage"]) == ("ValueError", "asked to fail")
+        assert client.invoke(FunctionName="cloudfn-endpoint-runs", InvocationType="DryRun")["StatusCode"] == 204
+    finally:
+        subprocess.run([sys.executable, ENDPOINT, "stop", "--state-dir", state_dir], check=True)
+
+
+def test_layer_versions_listed_by_layer_arn(lambda_client):
+    published = lambda_client.publish_layer_version(LayerName="cloudfn-endpoint-layer", Content={"ZipFile": zipped_handler()})
+    by_name = lambda_client.list_layer_versions(LayerName="cloudfn-endpoint-layer")["LayerVersions"]
+    by_arn = lambda_client.list_layer_versions(LayerName=published["LayerArn"])["LayerVersions"]
+    assert [v["Version"] for v in by_arn] == [v["Version"] for v in by_name] == [published["Version"]]
+    lambda_client.delete_layer_version(LayerName="cloudfn-endpoint-layer", VersionNumber=published["Version"])
