@@ -19,9 +19,14 @@ description:
     O(cloudfn.aws_lambda.lambda_function#module:s3_bucket) is for functions (S3's checksum, else the object read).
   - Metadata options that are not given are not managed. A new version keeps the latest version's value for them,
     so a task that only changes the content does not drop the description or the runtimes.
-  - Every option name of C(amazon.aws.lambda_layer) is accepted with the same meaning (O(layer_name), O(content),
-    O(version) with V(-1)), so a playbook moves over by changing the module name. The results are returned at the
-    top level rather than under C(layer_version).
+  - For migration from C(amazon.aws.lambda_layer), every option of that module is accepted with the same meaning
+    (O(layer_name), O(content), O(version) with V(-1) for every version), and the result has its keys as well as
+    ours - RV(layer_versions) (the version published, or with O(state=absent) the versions deleted) and, in check
+    mode, RV(msg) - so a playbook moves over by changing the module name.
+  - The one difference a migrating playbook sees is the one above - C(amazon.aws.lambda_layer) publishes a version
+    on every run. When the latest version already matches, this module publishes nothing, reports
+    C(changed=false), and returns that version, in RV(layer_versions) as at the top level, so the next tasks use
+    the version the layer has.
 author:
   - cloudfn.aws_lambda maintainers (@cloudfn)
 options:
@@ -73,6 +78,7 @@ options:
     description:
       - The content in the form C(amazon.aws.lambda_layer) takes it; the same as the top-level options of the same
         names. Cannot be combined with them.
+      - Holds one zip, O(content.zip_file) or O(content.s3_bucket) with O(content.s3_key).
     type: dict
     suboptions:
       s3_bucket:
@@ -322,6 +328,82 @@ deleted_versions:
   type: list
   elements: int
   sample: [1, 2]
+layer_versions:
+  description:
+    - The result of C(amazon.aws.lambda_layer), for playbooks that read it.
+    - With O(state=present), one item - the version published, or the latest version when it already matched the
+      options (nothing published, C(changed=false)); in check mode, when one would be published, its prediction
+      (with RV(layer_versions[].version_predicted), without RV(layer_versions[].content)).
+    - With O(state=absent), the versions deleted (or that would be deleted in check mode), newest first, as they
+      were before; V([]) when there was none to delete.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    layer_arn:
+      description: ARN of the layer.
+      returned: always
+      type: str
+      sample: arn:aws:lambda:us-east-1:123456789012:layer:shared-libs
+    layer_version_arn:
+      description: ARN of the version.
+      returned: always
+      type: str
+      sample: arn:aws:lambda:us-east-1:123456789012:layer:shared-libs:3
+    version:
+      description: Number of the version.
+      returned: always
+      type: int
+      sample: 3
+    version_predicted:
+      description: V(true) for a check-mode prediction (see RV(version_predicted)).
+      returned: in check mode, when a version would be published
+      type: bool
+    description:
+      description: Description of the version (V("") when it has none).
+      returned: always
+      type: str
+    compatible_runtimes:
+      description: Runtimes of the version.
+      returned: always
+      type: list
+      elements: str
+    compatible_architectures:
+      description: Architectures of the version.
+      returned: always
+      type: list
+      elements: str
+    license_info:
+      description: Licence of the version (V("") when it has none).
+      returned: always
+      type: str
+    created_date:
+      description: When the version was published (null for a check-mode prediction).
+      returned: always
+      type: str
+      sample: "2025-01-31T10:00:00.000+0000"
+    code_sha256:
+      description: Base64 sha256 of the version's content.
+      returned: when state=present, and for a version deleted by number
+      type: str
+    code_size:
+      description: Size of the version's zip in bytes.
+      returned: when state=present, and for a version deleted by number
+      type: int
+    content:
+      description:
+        - The version's content as AWS describes it (C(location), a download link valid for 10 minutes,
+          C(code_sha256), C(code_size)).
+      returned: when state=present, except for a check-mode prediction
+      type: dict
+msg:
+  description:
+    - In check mode with O(state=present) - V(Create operation skipped - running in check mode) (the text of
+      C(amazon.aws.lambda_layer)) when a version would be published, else a message naming the version that
+      already matches.
+  returned: in check mode, when state=present
+  type: str
+  sample: Create operation skipped - running in check mode
 diff:
   description: The changed fields before and after (only with C(--diff)).
   returned: with --diff

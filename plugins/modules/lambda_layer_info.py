@@ -15,8 +15,12 @@ description:
     sha256, size and download location (C(GetLayerVersion), C(GetLayerVersionByArn)).
   - Every page of a listing is read. Deleted versions are not listed.
   - Never changes anything, so it runs in check mode as well.
-  - Every option name of C(amazon.aws.lambda_layer_info) is accepted with the same meaning, and the result has the
-    same name (RV(layers_versions)).
+  - For migration from C(amazon.aws.lambda_layer_info), every option of that module is accepted with the same
+    meaning (O(layer_name), O(version_number) and its alias O(layer_version), O(compatible_runtime),
+    O(compatible_architecture)), and the result has its key RV(layers_versions) with the same fields, plus the
+    layer's ARN and the content's sha256 and size in every item.
+  - A version asked for by O(version_number) that does not exist gives an empty list, as a listing does
+    (C(amazon.aws.lambda_layer_info) fails the task).
 author:
   - cloudfn.aws_lambda maintainers (@cloudfn)
 options:

@@ -51,6 +51,10 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.versions import versions_to_delete
 
 LAYER_ACTION = "lambda:GetLayerVersion"
+# The ``msg`` of a check-mode run with state=present: amazon.aws.lambda_layer's text when a version would be
+# published (it returns it on every check-mode run), and ours when the latest version already matches.
+CHECK_MODE_PUBLISH_MSG = "Create operation skipped - running in check mode"
+CHECK_MODE_NOOP_MSG = "No new version to publish - version %s matches the content and metadata (check mode)"
 
 METADATA_FIELDS = ("Description", "CompatibleRuntimes", "CompatibleArchitectures", "LicenseInfo")
 CONTENT_OPTIONS = ("s3_bucket", "s3_key", "s3_object_version", "zip_file")
@@ -65,7 +69,9 @@ def argument_spec():
     spec.update(state_option())
     spec.update(zip_source_options())
     spec.update(
-        content=dict(type="dict", options=dict((key, zip_source_options()[key]) for key in CONTENT_OPTIONS)),
+        # amazon.aws.lambda_layer's form of the content: one zip, from the controller or from S3.
+        content=dict(type="dict", options=dict((key, zip_source_options()[key]) for key in CONTENT_OPTIONS),
+                     mutually_exclusive=[["s3_bucket", "zip_file"]], required_together=[["s3_bucket", "s3_key"]]),
         description=dict(type="str"),
         compatible_runtimes=dict(type="list", elements="str"),
         compatible_architectures=dict(type="list", elements="str"),
@@ -231,10 +237,12 @@ def code_params(params):
 
 def version_option(value):
     """``version`` as "all" (for -1 and "all") or a version number. Raises ValueError saying what is wrong."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # as amazon.aws's type=int takes 2.0
     text = str(value).strip().lower()
     if text in ("all", "-1"):
         return "all"
-    if isinstance(value, bool) or isinstance(value, float) or not text.isdigit() or int(text) < 1:
+    if isinstance(value, (bool, float)) or not text.isdigit() or int(text) < 1:
         raise ValueError("version: %r is not a layer version; give a version number (1, 2, ...), or -1 or all to "
                          "delete every version." % (value,))
     return int(text)
@@ -442,6 +450,15 @@ class LayerVersion(Resource):
             return layer_version_view(self.latest, content=False)
         return self.predicted(dict(current_layer(self.latest) or current_layer({}), **plan.changes))
 
+    def version_entry(self, plan, view):
+        """The item of ``layer_versions`` (amazon.aws.lambda_layer's result): the version published, or the
+        latest one when it already matched, with its ``content`` (download location included); in check mode
+        when one would be published, the prediction ``view``."""
+        answer = plan.result if plan.result is not None else (self.latest if plan.action is None else None)
+        if answer is None:
+            return dict(view)
+        return layer_version_view(answer)
+
     def predicted(self, fields):
         """The version a check-mode run would publish: one above the highest that exists (1 for a new layer)."""
         view = reconcile.snake_dict(dict((k, fields.get(k)) for k in METADATA_FIELDS))
@@ -544,6 +561,9 @@ class LayerVersion(Resource):
         if not self.task.check_mode:
             self.apply(plan)
         result = self.result(plan)
+        result["layer_versions"] = [self.version_entry(plan, result)]
+        if self.task.check_mode:
+            result["msg"] = CHECK_MODE_PUBLISH_MSG if plan.changed else CHECK_MODE_NOOP_MSG % result["version"]
         diff = plan.diff
         result["changed"] = plan.changed
         if self.params.get("permissions") is not None:
@@ -560,14 +580,17 @@ class LayerVersion(Resource):
         """Delete the version named by ``version`` (or every version); what was (or would be) deleted."""
         which = version_option(self.params["version"])
         if which == "all":
-            doomed = sorted(int(v["Version"]) for v in list_versions(self.client, self.name))
+            found = list_versions(self.client, self.name)
         else:
             answer = self.client.call("GetLayerVersion", missing_ok=True, LayerName=self.name, VersionNumber=which)
-            doomed = [which] if answer is not None else []
+            found = [answer] if answer is not None else []
+        doomed = sorted(int(v["Version"]) for v in found)
         if not self.task.check_mode:
             for version in doomed:
                 self.delete_version(version)
-        result = dict(changed=bool(doomed), deleted_versions=doomed)
+        # layer_versions: amazon.aws.lambda_layer's key, each version deleted as it was before (newest first).
+        result = dict(changed=bool(doomed), deleted_versions=doomed,
+                      layer_versions=[layer_version_view(v, content=False) for v in found])
         if self.task.diff:
             result["diff"] = dict(before=dict(versions=doomed) if doomed else {},
                                   after=dict(versions=[]) if doomed else {})

@@ -473,3 +473,75 @@ def test_a_retried_publish_keeps_versions_that_differ(lambda_stub, src):
     result = run(lambda_stub, src=src)
     assert result["version"] == 5 and result["warnings"] == []
     lambda_stub.assert_no_pending_responses()
+
+
+# ------------------------------------------------------------------ amazon.aws.lambda_layer's result keys
+
+def test_published_version_is_in_layer_versions_with_its_content(lambda_stub, src):
+    sha = package_path(src).sha256
+    lambda_stub.add_response("list_layer_versions", listed(1))
+    lambda_stub.add_response("get_layer_version", version(1))
+    lambda_stub.add_response("publish_layer_version", version(2, sha, Description="d"))
+    result = run(lambda_stub, src=src, description="d")
+    assert result["changed"] and "msg" not in result
+    [entry] = result["layer_versions"]
+    assert entry["version"] == 2 and entry["layer_version_arn"] == LAYER_ARN + ":2" and entry["layer_arn"] == LAYER_ARN
+    assert entry["description"] == "d" and entry["created_date"] == "2025-01-01T00:00:00.000+0000"
+    assert entry["content"] == {"location": "https://awslambda.example/snapshot", "code_sha256": sha, "code_size": 10}
+    assert "permissions" not in entry and "deleted_versions" not in entry
+
+
+def test_up_to_date_run_returns_the_latest_version_in_layer_versions(lambda_stub, src):
+    sha = package_path(src).sha256
+    for check_mode in (False, True):
+        lambda_stub.add_response("list_layer_versions", listed(1, 3))
+        lambda_stub.add_response("get_layer_version", version(3, sha, LicenseInfo="MIT"))
+        result = run(lambda_stub, check_mode=check_mode, src=src, license_info="MIT")
+        assert not result["changed"]
+        [entry] = result["layer_versions"]
+        assert entry["version"] == 3 and entry["license_info"] == "MIT" and entry["content"]["code_sha256"] == sha
+        if check_mode:
+            assert result["msg"] == "No new version to publish - version 3 matches the content and metadata (check mode)"
+        else:
+            assert "msg" not in result
+
+
+def test_check_mode_returns_amazon_aws_msg_and_the_prediction(lambda_stub, src):
+    lambda_stub.add_response("list_layer_versions", listed(4))
+    lambda_stub.add_response("get_layer_version", version(4))
+    result = run(lambda_stub, check_mode=True, src=src)
+    assert result["changed"] and result["msg"] == "Create operation skipped - running in check mode"
+    [entry] = result["layer_versions"]
+    assert entry["version"] == 5 and entry["version_predicted"] is True and "content" not in entry
+    assert entry["layer_version_arn"] == result["layer_version_arn"] == LAYER_ARN + ":5"
+
+
+def test_deleted_versions_are_in_layer_versions_newest_first(lambda_stub):
+    lambda_stub.add_response("list_layer_versions", listed(1, 3, Description="old"))
+    lambda_stub.add_response("delete_layer_version", {}, expected_params={"LayerName": "libs", "VersionNumber": 1})
+    lambda_stub.add_response("delete_layer_version", {}, expected_params={"LayerName": "libs", "VersionNumber": 3})
+    result = run(lambda_stub, state="absent", version=-1)
+    assert result["deleted_versions"] == [1, 3]
+    assert [v["version"] for v in result["layer_versions"]] == [3, 1]
+    assert result["layer_versions"][0]["layer_version_arn"] == LAYER_ARN + ":3"
+    assert result["layer_versions"][0]["description"] == "old" and result["layer_versions"][0]["layer_arn"] == LAYER_ARN
+
+
+def test_one_deleted_version_is_in_layer_versions_and_a_gone_one_gives_none(lambda_stub):
+    lambda_stub.add_response("get_layer_version", version(2, Description="two"))
+    result = run(lambda_stub, check_mode=True, state="absent", version=2)
+    assert result["changed"] and [v["version"] for v in result["layer_versions"]] == [2]
+    assert result["layer_versions"][0]["description"] == "two" and "content" not in result["layer_versions"][0]
+    lambda_stub.add_client_error("get_layer_version", "ResourceNotFoundException", http_status_code=404)
+    result = run(lambda_stub, state="absent", version=2)
+    assert not result["changed"] and result["layer_versions"] == []
+
+
+@pytest.mark.parametrize("value, expected", [(2.0, 2), (-1.0, "all"), ("-1", "all"), (" 7 ", 7)])
+def test_version_takes_what_amazon_aws_int_takes(value, expected):
+    assert lambda_layer.version_option(value) == expected
+
+
+def test_version_refuses_a_fraction():
+    with pytest.raises(ValueError, match="version: 2.5 is not a layer version"):
+        lambda_layer.version_option(2.5)
