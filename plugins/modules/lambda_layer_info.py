@@ -19,8 +19,8 @@ description:
     meaning (O(layer_name), O(version_number) and its alias O(layer_version), O(compatible_runtime),
     O(compatible_architecture)), and the result has its key RV(layers_versions) with the same fields, plus the
     layer's ARN and the content's sha256 and size in every item.
-  - A version asked for by O(version_number) that does not exist gives an empty list, as a listing does
-    (C(amazon.aws.lambda_layer_info) fails the task).
+  - A version asked for by O(version_number) or O(layer_version_arn) that does not exist fails the task, as
+    C(amazon.aws.lambda_layer_info) does; a listing of a layer without versions is an empty list.
 author:
   - cloudfn.aws_lambda maintainers (@cloudfn)
 options:
@@ -31,7 +31,7 @@ options:
     aliases: [layer_name]
   version_number:
     description:
-      - One version of the layer O(name). A version that does not exist gives an empty list.
+      - One version of the layer O(name). A version that does not exist fails the task.
     type: int
     aliases: [layer_version]
   layer_version_arn:

@@ -11,6 +11,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     split_layer_version_arn,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import ARCHITECTURES
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import NotFound
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.layer import (
     declares_compatible,
@@ -87,13 +88,20 @@ class LayerVersions(Resource):
         return found
 
     def one_version(self):
-        """The version asked for by name and number or by ARN, as a list of zero or one."""
+        """The version asked for by name and number or by ARN, as a list of one; a version that does not exist
+        fails the task (NotFound), as amazon.aws.lambda_layer_info does."""
         if self.params.get("layer_version_arn"):
+            which = "The layer version %s" % self.params["layer_version_arn"]
             answer = self.client.call("GetLayerVersionByArn", missing_ok=True, Arn=self.params["layer_version_arn"])
         else:
+            which = "Version %s of the layer %s" % (self.params["version_number"], self.params["name"])
             answer = self.client.call("GetLayerVersion", missing_ok=True, LayerName=self.params["name"],
                                       VersionNumber=self.params["version_number"])
-        return [] if answer is None else [layer_version_view(answer)]
+        if answer is None:
+            raise NotFound("%s was not found (deleted, or never published). List the layer's versions with name "
+                           "alone." % which, "GetLayerVersionByArn" if self.params.get("layer_version_arn")
+                           else "GetLayerVersion")
+        return [layer_version_view(answer)]
 
     def read(self):
         """The versions asked for; the task's ``layers_versions``."""

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError, NotFound
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import layer_info as lambda_layer_info
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
 
@@ -80,9 +80,10 @@ def test_one_version_by_name_and_number(lambda_stub):
     assert found["code_sha256"] == SHA and found["content"]["location"] == "https://example/snapshot"
 
 
-def test_a_missing_version_gives_an_empty_list(lambda_stub):
+def test_a_missing_version_fails_as_amazon_aws_does(lambda_stub):
     lambda_stub.add_client_error("get_layer_version", "ResourceNotFoundException", http_status_code=404)
-    assert run(lambda_stub, name="libs", version_number=9)["layers_versions"] == []
+    with pytest.raises(NotFound, match="Version 9 of the layer libs was not found"):
+        run(lambda_stub, name="libs", version_number=9)
 
 
 def test_one_version_by_arn_with_its_policy(lambda_stub):
