@@ -1,7 +1,7 @@
 """Create (or delete) the SQS queue the event source mapping reads from, on the local endpoint (test set-up only).
 
-    queue.py ENDPOINT_URL NAME create   # prints the queue's ARN
-    queue.py ENDPOINT_URL NAME delete
+    sqs_queue.py ENDPOINT_URL NAME create   # prints the queue's ARN
+    sqs_queue.py ENDPOINT_URL NAME delete
 """
 
 import sys
