@@ -7,38 +7,40 @@ DOCUMENTATION = r"""
 ---
 module: lambda
 short_description: Manage Lambda functions as amazon.aws.lambda does (for migrating playbooks)
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - The entry point for playbooks written for C(amazon.aws.lambda) (11.4.0). Replace the module name by
     C(cloudfn.aws_lambda.lambda) and the task keeps its meaning, its options, defaults and result keys.
     For new playbooks use M(cloudfn.aws_lambda.lambda_function), built on the same function resource.
-  - Kept from C(amazon.aws.lambda) because migrating playbooks rely on them
-    - O(role) and O(runtime) (or O(image_uri)) are required on every O(state=present) task, also on an
-      existing function; O(runtime) needs O(handler). A task without them fails before any request.
-    - A version is published on every create and on every code change (a new package, or a new
-      O(architecture)); a change of configuration or tags only publishes none. There is no C(publish) option.
-    - On update, an omitted O(timeout) resets the function to 3 seconds and an omitted O(memory_size) to
-      128 MB, and omitting O(vpc_subnet_ids) (or giving V([])) takes a VPC function out of its VPC.
-      An empty O(description), O(kms_key_arn), O(handler) or O(runtime), and an empty O(layers) list, leave
-      the current value. The order of O(layers) is ignored when comparing.
-    - The result's RV(configuration) is the one of the version the run published (C(function_arn) qualified
-      with it, C(version) its number), C($LATEST) after a configuration-only change, otherwise the
-      unqualified function.
-  - Where C(amazon.aws.lambda) reports a change on every run, this module compares instead, so a second
-    identical run reports no change and sends nothing (one C(GetFunction)); C(kms_key_arn) is compared
-    (amazon.aws sends it on every run); code from S3 is compared by the object's sha256 and an image by
-    its URI (amazon.aws updates the code, and publishes a version, on every run).
+  - "Kept from C(amazon.aws.lambda), because migrating playbooks rely on them:"
+  - O(role) and O(runtime) (or O(image_uri)) are required on every O(state=present) task, also on an
+    existing function, and O(runtime) needs O(handler). A task without them fails before any request.
+  - A version is published on every create and on every code change (a new package, or a new
+    O(architecture)); a change of configuration or tags only publishes none. There is no C(publish) option.
+  - On update, an omitted O(timeout) resets the function to 3 seconds and an omitted O(memory_size) to
+    128 MB, and omitting O(vpc_subnet_ids) (or giving V([])) takes a VPC function out of its VPC.
+    An empty O(description), O(kms_key_arn), O(handler) or O(runtime), and an empty O(layers) list, leave
+    the current value. The order of O(layers) is ignored when comparing.
+  - The result's RV(configuration) is the one of the version the run published (C(function_arn) qualified
+    with it, C(version) its number), of C($LATEST) after a configuration-only change, otherwise of the
+    unqualified function.
+  - Not kept, because they are bugs of C(amazon.aws.lambda) that make every run report a change,
+    O(kms_key_arn) is compared (amazon.aws sends it on every run), code from S3 is compared by the object's
+    sha256 and an image by its URI (amazon.aws updates the code, and publishes a version, on every run).
+    A second identical run reports no change and sends one C(GetFunction).
   - Environment variable names keep their case in RV(configuration.environment.variables)
     (C(amazon.aws.lambda) snake-cases them, which loses the real names).
-  - What M(cloudfn.aws_lambda.lambda_function) does better, the reason to move on after the migration
-    - Options not given are not managed, so no setting reverts because the task left it out
-      (no C(timeout)/C(memory_size)/VPC defaults on update); V("") and V([]) mean empty.
-    - Publishing is chosen (O(cloudfn.aws_lambda.lambda_function#module:publish)), only after a change,
-      with old versions pruned by O(cloudfn.aws_lambda.lambda_function#module:keep_versions).
-    - C(src) packages a directory deterministically (the same tree gives the same sha256 anywhere).
-    - Every setting of a function (ephemeral storage, file systems, image config, logging, SnapStart,
-      reserved concurrency), O(role) / O(runtime) / O(handler) needed only to create, and layers kept in
-      the order AWS applies them.
+  - "What M(cloudfn.aws_lambda.lambda_function) does better, the reasons to move on after the migration:"
+  - Options not given are not managed, so no setting reverts because the task left it out (no
+    C(timeout), C(memory_size) or VPC defaults on update), and V("") and V([]) mean empty (for example
+    C(layers=[]) removes every layer).
+  - Publishing is chosen (O(cloudfn.aws_lambda.lambda_function#module:publish)), happens only after a
+    change and reuses a matching version, and old versions are pruned with
+    O(cloudfn.aws_lambda.lambda_function#module:keep_versions).
+  - Its C(src) packages a directory deterministically, so the same tree gives the same sha256 on any machine.
+  - It has every setting of a function (ephemeral storage, file systems, image configuration, logging,
+    SnapStart, reserved concurrency), needs O(role), O(runtime) and O(handler) only to create, and keeps
+    layers in the order AWS applies them.
 author:
   - cloudfn.aws_lambda maintainers (@cloudfn)
 options:
