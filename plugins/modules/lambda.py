@@ -240,6 +240,27 @@ configuration:
     architectures: [x86_64]
     environment: {variables: {STAGE: prod}}
     layers: [{arn: "arn:aws:lambda:us-east-1:123456789012:layer:common:3", code_size: 1024}]
+  contains:
+    function_arn:
+      description: The function's ARN, qualified with the version published (or C($LATEST)) as said above.
+      type: str
+      returned: always
+      sample: arn:aws:lambda:us-east-1:123456789012:function:hello:1
+    version:
+      description: The version published by the run, or C($LATEST).
+      type: str
+      returned: always
+      sample: "1"
+    environment:
+      description: The function's environment.
+      type: dict
+      returned: when the function has environment variables
+      contains:
+        variables:
+          description: The environment variables, their names as they are (not snake-cased).
+          type: dict
+          returned: when the function has environment variables
+          sample: {STAGE: prod}
 code:
   description: Where the code is (GetFunction's C(Code), snake_case keys).
   returned: when state=present
