@@ -1,0 +1,5 @@
+import os
+
+
+def handler(event, context):
+    return {"message": "hello %s%s" % (event.get("name", "world"), os.environ.get("EXTRA", ""))}
