@@ -299,12 +299,14 @@ def function_error_message(function, result):
             % (function, result["function_error"], detail))
 
 
-def not_found_prefix(params, region):
+def not_found_prefix(params, region, labels=None):
     """What a ResourceNotFoundException answered to Invoke means: the function, version or alias is not there."""
     option, function = function_option(params)
+    option = label_of(option, labels)
     qualifier = params.get("qualifier")
-    return ("Nothing was invoked: %s %s%s was not found in region %s; check %s, the qualifier and the region. "
-            % (option, function, " (qualifier %s)" % qualifier if qualifier else "", region, option))
+    return ("Nothing was invoked: %s %s%s was not found in region %s; check %s, the %s and the region. "
+            % (option, function, " (%s %s)" % (label_of("qualifier", labels), qualifier) if qualifier else "", region,
+               option, label_of("qualifier", labels)))
 
 
 def warnings_for(params, request):
@@ -343,6 +345,7 @@ class Invocation(Resource):
     """
 
     kind = "invocation"
+    labels = None  # the names another module gives the options, in the messages (see label_of)
 
     @classmethod
     def validate(cls, params):
@@ -358,7 +361,7 @@ class Invocation(Resource):
             self.task.warn(warning)
         send = dry_run_request(request) if self.task.check_mode else request
         region = self.client.client.meta.region_name
-        with errors.failure_context(not_found_prefix(params, region), codes=["ResourceNotFoundException"],
+        with errors.failure_context(not_found_prefix(params, region, self.labels), codes=["ResourceNotFoundException"],
                                     operations=["Invoke"]):
             answer = self.client.call("Invoke", **send)
         result = invocation_result(answer, send["InvocationType"])
@@ -455,7 +458,9 @@ class Execution(Resource):
         if self.task.check_mode:
             return dict(changed=True)
         options = invoke_options(self.params)
-        answered = Invocation(self.task.with_params(options), self.client).converge()
+        invocation = Invocation(self.task.with_params(options), self.client)
+        invocation.labels = EXECUTE_LABELS
+        answered = invocation.converge()
         shown = answered["result"]
         if reported_error(shown["output"], answered["function_error"]):
             raise errors.LambdaError(execute_error_message(function_option(options)[1], shown["output"]),
