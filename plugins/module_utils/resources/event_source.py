@@ -11,11 +11,17 @@ replacement for what AWS cannot change), applies it with waits, and adopts a cre
 was lost. ``ARGUMENT_SPEC`` and its rules (``MUTUALLY_EXCLUSIVE``, ``REQUIRED_ONE_OF``) are the
 options of ``lambda_event_source``, and of an item of ``lambda_app``'s ``event_sources``
 (:func:`item_argument_spec`: without ``function_name``, which the application gives).
+
+:class:`LegacyEventMapping` is the same mapping with amazon.aws.lambda_event's options and results
+(``EVENT_ARGUMENT_SPEC``): an adapter that turns its options into lambda_event_source's, adds that
+module's defaults on create, and returns the mapping under ``events`` as that module does.
 """
 
 import datetime
 import json
 import re
+
+from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcile
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import MAPPING_TRANSITIONAL_STATES
@@ -841,13 +847,17 @@ class EventSourceMapping(Resource):
             raise InvalidInput(str(e))
 
     def read(self):
-        """The mapping as it is (current_mapping's shape), None when there is none; one that is changing is
-        waited for first (with ``wait``)."""
+        """The mapping as it is (current_mapping's shape), None when there is none."""
+        return current_mapping(self.read_answer())
+
+    def read_answer(self):
+        """The mapping as AWS answers it, None when there is none; one that is changing is waited for first
+        (with ``wait``)."""
         params = self.options()
         answer = find_mapping(self.client, params, self.desired(), self.listing)
         if answer is not None and params["wait"] and answer.get("State") in TRANSITIONAL_STATES:
             answer = wait_for_mapping(self.task, self.client, answer["UUID"], gone=params["state"] == "absent")
-        return current_mapping(answer)
+        return answer
 
     def desired(self):
         return desired_event_source(self.options())
@@ -886,3 +896,141 @@ class EventSourceMapping(Resource):
             result.update(uuid=mapping.get("UUID"), state=mapping.get("State"),
                           event_source_mapping=mapping_view(mapping))
         return result
+
+
+# ---------------------------------------------------------------------------- lambda_event (amazon.aws's form)
+
+# The options of lambda_event: amazon.aws.lambda_event's, with its names, defaults and rules.
+EVENT_ARGUMENT_SPEC = dict(
+    lambda_function_arn=dict(type="str", required=True, aliases=["function_name", "function_arn"]),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    alias=dict(type="str"),
+    version=dict(type="int", default=0),
+    event_source=dict(type="str", default="stream", choices=["stream", "sqs"]),
+    source_params=dict(type="dict", required=True, options=dict(
+        source_arn=dict(type="str", required=True),
+        enabled=dict(type="bool", default=True),
+        batch_size=dict(type="int"),
+        starting_position=dict(type="str", choices=["TRIM_HORIZON", "LATEST"]),
+        function_response_types=dict(type="list", elements="str", choices=RESPONSE_TYPES),
+        maximum_batching_window_in_seconds=dict(type="int"),
+    )),
+)
+EVENT_MUTUALLY_EXCLUSIVE = [["alias", "version"]]
+
+# The batch size a new mapping gets when source_params.batch_size is omitted, by event_source.
+EVENT_BATCH_DEFAULTS = dict(sqs=10, stream=100)
+# Above this batch size, a new mapping without a batching window gets one of EVENT_BATCHING_WINDOW seconds.
+EVENT_WINDOW_BATCH_MIN = 10
+EVENT_BATCHING_WINDOW = 1
+# lambda_event_source's option -> its name in lambda_event (for the messages).
+EVENT_LABELS = dict(
+    function_name="lambda_function_arn", event_source_arn="source_params.source_arn",
+    enabled="source_params.enabled", batch_size="source_params.batch_size",
+    starting_position="source_params.starting_position",
+    function_response_types="source_params.function_response_types",
+    maximum_batching_window_in_seconds="source_params.maximum_batching_window_in_seconds",
+)
+
+
+def event_source_options(params):
+    """lambda_event_source's options for a lambda_event task.
+
+    A zero batching window is not sent (lambda_event never sent one), and a stream's starting position is
+    only taken for ``event_source: stream``.
+    """
+    source = params.get("source_params") or {}
+    options = spec_defaults(ARGUMENT_SPEC)
+    options.update(
+        function_name=params.get("lambda_function_arn"),
+        alias=params.get("alias"),
+        version=params.get("version") or None,
+        state=params.get("state") or "present",
+        event_source_arn=source.get("source_arn"),
+        enabled=True if source.get("enabled") is None else source["enabled"],
+        batch_size=source.get("batch_size"),
+        maximum_batching_window_in_seconds=source.get("maximum_batching_window_in_seconds") or None,
+        starting_position=source.get("starting_position") if params.get("event_source") != "sqs" else None,
+        function_response_types=source.get("function_response_types"),
+    )
+    return options
+
+
+def relabeled(message):
+    """``message`` (which starts with the option it is about) naming the option as lambda_event does."""
+    option, separator, rest = message.partition(": ")
+    if separator and option in EVENT_LABELS:
+        return EVENT_LABELS[option] + separator + rest
+    return message
+
+
+def event_errors(params):
+    """Local checks of lambda_event's options; a list of error messages naming its options."""
+    problems = []
+    source_arn = (params.get("source_params") or {}).get("source_arn")
+    try:
+        kind = kind_of(source_arn)
+    except ValueError:
+        kind = None  # validate() below says what is wrong with the ARN
+    wanted = params.get("event_source") or "stream"
+    if kind is not None and (kind == SQS) != (wanted == "sqs"):
+        problems.append("event_source: %s does not agree with source_params.source_arn %s (%s); give event_source: %s."
+                        % (wanted, source_arn, KIND_NAMES[kind], "sqs" if kind == SQS else "stream"))
+    problems.extend(relabeled(problem) for problem in validate(event_source_options(params)))
+    return problems
+
+
+def events_view(answer):
+    """A mapping as lambda_event returns it: AWS's answer with its keys in snake_case, times as ISO 8601 text."""
+    shown = dict((k, v.isoformat() if isinstance(v, datetime.datetime) else v) for k, v in answer.items()
+                 if k != "ResponseMetadata")
+    return camel_dict_to_snake_dict(shown)
+
+
+class LegacyEventMapping(EventSourceMapping):
+    """One event source mapping with lambda_event's options (EVENT_ARGUMENT_SPEC), converged as an
+    :class:`EventSourceMapping`.
+
+    What lambda_event adds: on create, the batch size by ``event_source`` when it is omitted, and a batching
+    window of 1 second for a batch of more than 10 without one; an existing mapping's starting position is
+    not compared (AWS cannot change it, and lambda_event never did). The result is ``events``: the mapping as
+    read (a list of the one mapping found, empty when there is none) when nothing is sent (no change, check
+    mode), else AWS's answer to the create, update or delete.
+    """
+
+    def __init__(self, task, client):
+        super().__init__(task.with_params(event_source_options(task.params)), client)
+        self.legacy_params = task.params
+        self.found = None  # the mapping as read, AWS's answer
+
+    @classmethod
+    def validate(cls, params):
+        return event_errors(params)
+
+    def read(self):
+        self.found = self.read_answer()
+        return current_mapping(self.found)
+
+    def plan(self, current, desired):
+        desired = dict(desired)
+        if current is None and self.present:
+            if desired.get("BatchSize") is None:
+                desired["BatchSize"] = EVENT_BATCH_DEFAULTS[self.legacy_params.get("event_source") or "stream"]
+            if desired["BatchSize"] > EVENT_WINDOW_BATCH_MIN and not desired.get("MaximumBatchingWindowInSeconds"):
+                desired["MaximumBatchingWindowInSeconds"] = EVENT_BATCHING_WINDOW
+            if not desired.get("FunctionResponseTypes"):
+                desired["FunctionResponseTypes"] = None  # an empty list is not sent on create
+        elif current is not None:
+            desired["StartingPosition"] = None
+        try:
+            return super().plan(current, desired)
+        except InvalidInput as e:
+            problems = [relabeled(problem) for problem in e.details.get("errors") or [e.msg]]
+            raise InvalidInput(" ".join(problems), errors=problems) from None
+
+    def result(self, plan):
+        if self.task.check_mode or plan.action is None:
+            events = [events_view(self.found)] if self.found is not None else []
+        else:
+            events = events_view(plan.result) if plan.result else []
+        return dict(changed=plan.changed, events=events)

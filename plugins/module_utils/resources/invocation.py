@@ -10,6 +10,10 @@ the qualifier. Check mode sends a DryRun of the same function, version or alias 
 that AWS is still creating is waited for by the client (its "not ready" conflict), and then invoked.
 The answer becomes the task's result: the parsed payload, the decoded log tail, the status code.
 :class:`InvokeClient` gives the client a read timeout that outlasts a synchronous invocation.
+
+:class:`Execution` is the same invocation with amazon.aws.lambda_execute's options and results
+(``EXECUTE_ARGUMENT_SPEC``): an adapter that turns its options into lambda_invoke's, sends nothing in
+check mode and fails on the error a function reports as that module does.
 """
 
 import base64
@@ -24,6 +28,7 @@ except ImportError:
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import errors
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, model_range
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import INVOKE_FUNCTION_REF, INVOKE_QUALIFIER
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import spec_defaults
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
 
 
@@ -165,32 +170,41 @@ def client_context_of(value):
     return encoded
 
 
-def qualifier_of(params):
+def label_of(option, labels=None):
+    """The name the user wrote for ``option``: ``labels`` maps an option of lambda_invoke to its name in another
+    module over the same invocation (lambda_execute's ``name`` and ``version_qualifier``)."""
+    return (labels or {}).get(option, option)
+
+
+def qualifier_of(params, labels=None):
     """(the Qualifier to send, None for none; the errors). The qualifier may be given in the function's name."""
     option, function = function_option(params)
+    option, qualifier_option = label_of(option, labels), label_of("qualifier", labels)
     qualifier = params.get("qualifier")
     if qualifier is not None and not INVOKE_QUALIFIER.match(qualifier):
-        return None, ["qualifier: %s is not a version or alias (a version number, $LATEST, or an alias name of 1 to "
-                      "128 letters, digits, - and _)." % qualifier]
+        return None, ["%s: %s is not a version or alias (a version number, $LATEST, or an alias name of 1 to "
+                      "128 letters, digits, - and _)." % (qualifier_option, qualifier)]
     match = function_ref_match(function)
     in_name = match.group("qualifier") if match else None
     if in_name is not None and qualifier is not None:
         if in_name != qualifier:
-            return None, ["qualifier: %s differs from the qualifier %s that %s ends in; give the version or alias in "
-                          "one place." % (qualifier, in_name, option)]
+            return None, ["%s: %s differs from the qualifier %s that %s ends in; give the version or alias in "
+                          "one place." % (qualifier_option, qualifier, in_name, option)]
         return None, []  # the name carries it already
     return qualifier, []
 
 
-def validate(params):
-    """Local checks of the options; a list of error messages (empty when all is well)."""
+def validate(params, labels=None):
+    """Local checks of the options; a list of error messages (empty when all is well).
+
+    ``labels``: the names the messages give options (see :func:`label_of`)."""
     errors_found = []
     option, function = function_option(params)
-    problem = function_ref_error(option, function)
+    problem = function_ref_error(label_of(option, labels), function)
     if problem:
         errors_found.append(problem)
     else:
-        errors_found.extend(qualifier_of(params)[1])
+        errors_found.extend(qualifier_of(params, labels)[1])
     invocation_type, type_errors = invocation_type_of(params)
     errors_found.extend(type_errors)
     errors_found.extend(log_type_of(params, invocation_type)[1])
@@ -285,12 +299,14 @@ def function_error_message(function, result):
             % (function, result["function_error"], detail))
 
 
-def not_found_prefix(params, region):
+def not_found_prefix(params, region, labels=None):
     """What a ResourceNotFoundException answered to Invoke means: the function, version or alias is not there."""
     option, function = function_option(params)
+    option = label_of(option, labels)
     qualifier = params.get("qualifier")
-    return ("Nothing was invoked: %s %s%s was not found in region %s; check %s, the qualifier and the region. "
-            % (option, function, " (qualifier %s)" % qualifier if qualifier else "", region, option))
+    return ("Nothing was invoked: %s %s%s was not found in region %s; check %s, the %s and the region. "
+            % (option, function, " (%s %s)" % (label_of("qualifier", labels), qualifier) if qualifier else "", region,
+               option, label_of("qualifier", labels)))
 
 
 def warnings_for(params, request):
@@ -329,6 +345,7 @@ class Invocation(Resource):
     """
 
     kind = "invocation"
+    labels = None  # the names another module gives the options, in the messages (see label_of)
 
     @classmethod
     def validate(cls, params):
@@ -344,7 +361,7 @@ class Invocation(Resource):
             self.task.warn(warning)
         send = dry_run_request(request) if self.task.check_mode else request
         region = self.client.client.meta.region_name
-        with errors.failure_context(not_found_prefix(params, region), codes=["ResourceNotFoundException"],
+        with errors.failure_context(not_found_prefix(params, region, self.labels), codes=["ResourceNotFoundException"],
                                     operations=["Invoke"]):
             answer = self.client.call("Invoke", **send)
         result = invocation_result(answer, send["InvocationType"])
@@ -352,3 +369,100 @@ class Invocation(Resource):
         if result["function_error"] and params["fail_on_function_error"]:
             raise errors.LambdaError(function_error_message(request["FunctionName"], result), **result)
         return result
+
+
+# ------------------------------------------------------------------------- lambda_execute (amazon.aws's form)
+
+# The options of lambda_execute: amazon.aws.lambda_execute's, with its names and defaults.
+EXECUTE_ARGUMENT_SPEC = dict(
+    name=dict(type="str"),
+    function_arn=dict(type="str"),
+    wait=dict(type="bool", default=True),
+    tail_log=dict(type="bool", default=False),
+    dry_run=dict(type="bool", default=False),
+    version_qualifier=dict(type="str"),
+    payload=dict(type="dict", default={}),
+)
+EXECUTE_MUTUALLY_EXCLUSIVE = [["name", "function_arn"]]
+EXECUTE_REQUIRED_ONE_OF = [["name", "function_arn"]]
+# lambda_invoke's option -> its name in lambda_execute (for the messages of validate)
+EXECUTE_LABELS = dict(function_name="name", qualifier="version_qualifier")
+
+
+def invoke_options(params):
+    """lambda_invoke's options for the invocation a lambda_execute task asks for.
+
+    dry_run wins over wait; the log is asked for only for a synchronous invocation; an empty payload is not
+    sent (the function gets AWS's empty event, as with amazon.aws.lambda_execute). A function's error does not
+    raise here: :meth:`Execution.converge` fails on it the way lambda_execute does.
+    """
+    if params.get("dry_run"):
+        invocation_type = "DryRun"
+    else:
+        invocation_type = "RequestResponse" if params.get("wait", True) else "Event"
+    options = spec_defaults(ARGUMENT_SPEC)
+    options.update(
+        function_name=params.get("name"),
+        function_arn=params.get("function_arn"),
+        qualifier=params.get("version_qualifier"),
+        payload=params.get("payload") or None,
+        invocation_type=invocation_type,
+        log_type="Tail" if params.get("tail_log") and invocation_type == "RequestResponse" else None,
+        fail_on_function_error=False,
+    )
+    return options
+
+
+def execute_errors(params):
+    """Local checks of lambda_execute's options; a list of error messages naming its options."""
+    problems = []
+    if params.get("tail_log") and not params.get("wait", True):
+        problems.append("tail_log: AWS returns the log of an invocation only when the task waits for the function "
+                        "(wait: true); set wait: true or leave tail_log out.")
+    problems.extend(validate(invoke_options(params), EXECUTE_LABELS))
+    return problems
+
+
+def reported_error(output, function_error=None):
+    """Whether an answer is a function's error: AWS said so (FunctionError), or the output carries an
+    ``errorMessage`` or ``stackTrace`` (what lambda_execute has always failed on)."""
+    if function_error:
+        return True
+    return isinstance(output, dict) and bool(output.get("errorMessage") or output.get("stackTrace"))
+
+
+def execute_error_message(function, output):
+    """lambda_execute's failure message for a function's error: its message, type and stack trace."""
+    output = output if isinstance(output, dict) else {"errorMessage": output}
+    trace = output.get("stackTrace") or []
+    if isinstance(trace, list):
+        trace = "\n".join(str(line) for line in trace)
+    return ("The function %s ran, and returned an error. Message: %s, Type: %s, Stack Trace: %s"
+            % (function, output.get("errorMessage"), output.get("errorType"), trace))
+
+
+class Execution(Resource):
+    """One invocation with lambda_execute's options (EXECUTE_ARGUMENT_SPEC), sent as an :class:`Invocation`.
+
+    Check mode sends nothing and returns no ``result``, as amazon.aws.lambda_execute does; every invocation
+    is a change, the dry run too. The client should be an :class:`InvokeClient`.
+    """
+
+    kind = "invocation"
+
+    @classmethod
+    def validate(cls, params):
+        return execute_errors(params)
+
+    def converge(self):
+        if self.task.check_mode:
+            return dict(changed=True)
+        options = invoke_options(self.params)
+        invocation = Invocation(self.task.with_params(options), self.client)
+        invocation.labels = EXECUTE_LABELS
+        answered = invocation.converge()
+        shown = answered["result"]
+        if reported_error(shown["output"], answered["function_error"]):
+            raise errors.LambdaError(execute_error_message(function_option(options)[1], shown["output"]),
+                                     result=shown)
+        return dict(changed=True, result=shown)
