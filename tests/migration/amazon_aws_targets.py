@@ -34,6 +34,12 @@ LAMBDA_MODULES = ("lambda", "lambda_alias", "lambda_event", "lambda_execute", "l
                   "lambda_layer_info", "lambda_policy")
 TARGETS = ("lambda", "lambda_alias", "lambda_event", "lambda_layer", "lambda_policy")
 HELPER_ROLES = ("setup_remote_tmp_dir",)
+# The documented differences (docs/migrating.md) that amazon.aws's targets assert: (target, pattern, replacement,
+# why). Applied to the migrated side only, and printed, so a run shows exactly what the migration had to change.
+DOCUMENTED_DIFFERENCES = [
+    ("lambda", r"\.environment\.variables\.extra_message\b", ".environment.variables.EXTRA_MESSAGE",
+     "environment variable names keep their case in results"),
+]
 MODULE_NAME = re.compile(r"\bamazon\.aws\.(%s)(?=\s*:)" % "|".join(sorted(LAMBDA_MODULES, key=len, reverse=True)))
 
 
@@ -79,6 +85,11 @@ def rename(role_dir):
                 text = f.read()
             text, count = MODULE_NAME.subn(r"cloudfn.aws_lambda.\1", text)
             renamed += count
+            for target, pattern, replacement, why in DOCUMENTED_DIFFERENCES:
+                if target == os.path.basename(role_dir):
+                    text, edits = re.subn(pattern, replacement, text)
+                    if edits:
+                        print("%-14s %s: %d edit(s) for a documented difference: %s" % (target, name, edits, why))
             data = yaml.safe_load(text)
             add_group(data)
             with open(path, "w") as f:
