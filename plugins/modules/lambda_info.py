@@ -20,8 +20,8 @@ description:
     the same name (RV(functions)) and, for each query, the same keys. Where C(amazon.aws.lambda_info) (11.4.0) loses
     or invents information, this module does not - a function that does not exist gives an empty list, where that
     module returns one entry for it (with no configuration, empty parts and a C(function) key); RV(functions[].policy)
-    is the policy document as AWS writes it, and the names of tags and of environment variables (also in
-    RV(functions[].versions)) are kept as they are, where that module turns them to snake_case (C(Statement) becomes
+    is the policy document as AWS writes it, and the names of tags and of the environment variables in
+    RV(functions[].versions) are kept as they are, where that module turns them to snake_case (C(Statement) becomes
     C(statement), the condition key C(AWS:SourceArn) C(aws:_source_arn), a tag C(CostCenter) C(cost_center)).
   - What this module does better than C(amazon.aws.lambda_info) - the parts C(concurrency), C(provisioned_concurrency)
     and C(event_invoke_configs) and the account's settings; O(query) as a list; fewer requests (one C(GetFunction)

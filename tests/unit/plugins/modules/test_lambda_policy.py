@@ -362,8 +362,7 @@ def test_action_and_principal_are_required_in_every_state_naming_the_missing_one
     (aws_statement(), {}, "none"),
     (None, {"state": "absent"}, "none"),
 ])
-def test_lambda_policy_action_is_set_as_amazon_aws_lambda_policy_sets_it(lambda_stub, check_mode, stored, options,
-                                                                          action):
+def test_lambda_policy_action_is_set_as_amazon_aws_lambda_policy_sets_it(lambda_stub, check_mode, stored, options, action):
     lambda_stub.add_response("get_policy", get_policy(*([stored] if stored else [aws_statement(Sid="other")])), HELLO)
     if not check_mode and action in ("updated", "deleted"):
         lambda_stub.add_response("remove_permission", {}, dict(HELLO, StatementId="s1", RevisionId="rev-1"))
