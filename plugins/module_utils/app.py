@@ -221,7 +221,7 @@ def check_function(app, index, item, defaults, common, layer_names):
     qualifier = alias["name"] if alias else None
     permissions, messages = check_items(
         label + ": permissions", parts["permissions"], name, qualifier, "permission",
-        _without(permission_resource.ARGUMENT_SPEC, ("function_name",) + NOT_IN_ITEMS["permission"]),
+        _without(permission_resource.ITEM_SPEC, NOT_IN_ITEMS["permission"]),
         permission_resource.Permission.validate, dict(required_if=permission_resource.REQUIRED_IF,
                                                       mutually_exclusive=permission_resource.MUTUALLY_EXCLUSIVE[1:]))
     errors.extend(messages)

@@ -18,15 +18,21 @@ description:
     (C(GetFunctionConfiguration)), so a version that does not exist fails the task before anything changes.
   - Updates send only the fields that differ, together with the alias's C(RevisionId) as read at the start
     of the task, so an alias changed by someone else in the meantime is reported rather than overwritten.
-  - Every option name of C(amazon.aws.lambda_alias) is accepted with the same meaning, so a playbook moves
+  - Every option name of C(amazon.aws.lambda_alias) is accepted with the same meaning, and the result has its
+    keys (RV(alias_arn), RV(name), RV(function_version), RV(description), RV(revision_id)), so a playbook moves
     over by changing the module name. One difference is deliberate - an omitted O(function_version) leaves an
     existing alias on its version, where C(amazon.aws.lambda_alias) moves it back to V($LATEST).
+  - What this module does better than C(amazon.aws.lambda_alias) - it manages a weighted traffic split
+    (O(routing_config)), clears a description with V(""), checks that the version exists before anything changes,
+    returns in check mode the alias as it would be (not as it was), and sends the alias's C(RevisionId) with updates.
 author:
   - cloudfn.aws_lambda maintainers (@cloudfn)
 options:
   function_name:
     description:
-      - Name or ARN of the function, without a version or alias qualifier.
+      - Name or ARN of the function. A qualified ARN (ending with C(:VERSION) or C(:ALIAS), as
+        C(configuration.function_arn) of C(amazon.aws.lambda)'s result) names its function; the qualifier is
+        ignored, because an alias belongs to the function, not to a version.
     type: str
     required: true
   name:
@@ -38,7 +44,8 @@ options:
   state:
     description:
       - V(present) creates or updates the alias, V(absent) deletes it.
-      - Deleting an alias never touches the function or its versions.
+      - Deleting an alias never touches the function or its versions. With V(absent) the task returns the alias
+        as it was before it was deleted (in check mode too, as C(amazon.aws.lambda_alias) does in check mode).
     type: str
     choices: [present, absent]
     default: present
@@ -133,27 +140,27 @@ RETURN = r"""
 alias_arn:
   description:
     - ARN of the alias.
-  returned: when state=present
+  returned: with state=present; with state=absent, as it was before the delete (nothing when there was none)
   type: str
   sample: arn:aws:lambda:us-east-1:123456789012:function:hello:live
 name:
   description: Name of the alias.
-  returned: when state=present
+  returned: with state=present; with state=absent, as it was before the delete (nothing when there was none)
   type: str
   sample: live
 function_version:
   description: The version the alias points to (in check mode, the version it would point to).
-  returned: when state=present
+  returned: with state=present; with state=absent, as it was before the delete (nothing when there was none)
   type: str
   sample: "4"
 description:
   description: Description of the alias.
-  returned: when state=present
+  returned: with state=present; with state=absent, as it was before the delete (nothing when there was none)
   type: str
   sample: Production traffic
 routing_config:
   description: The traffic split of the alias.
-  returned: when state=present
+  returned: with state=present; with state=absent, as it was before the delete (nothing when there was none)
   type: dict
   contains:
     additional_version_weights:
@@ -165,7 +172,7 @@ revision_id:
   description:
     - Identifier of the alias's current revision; it changes with every update.
     - Null in check mode when the alias would be created or changed.
-  returned: when state=present
+  returned: with state=present; with state=absent, as it was before the delete (nothing when there was none)
   type: str
   sample: 4b2e2a8c-4b1c-4d5e-9f3a-1b2c3d4e5f60
 diff:

@@ -17,18 +17,25 @@ description:
     their product, and one answer serves as many parts as it holds (one C(GetFunction) gives the configuration,
     the tags and the reserved concurrency of a function).
   - Every option name and value of C(amazon.aws.lambda_info) is accepted with the same meaning, and the result has
-    the same name (RV(functions)). The differences are deliberate - a function that does not exist gives an empty
-    list, where C(amazon.aws.lambda_info) (11.4.0) returns one entry with empty parts; RV(functions[].policy) is the
-    policy document as AWS writes it, and tag keys are kept as they are, where that module turns both to snake_case
-    (C(Statement) becomes C(statement), a tag C(CostCenter) becomes C(cost_center)); the C(function) dictionary of
-    older versions of that module is not returned.
+    the same name (RV(functions)) and, for each query, the same keys. Where C(amazon.aws.lambda_info) (11.4.0) loses
+    or invents information, this module does not - a function that does not exist gives an empty list, where that
+    module returns one entry for it (with no configuration, empty parts and a C(function) key); RV(functions[].policy)
+    is the policy document as AWS writes it, and the names of tags and of the environment variables in
+    RV(functions[].versions) are kept as they are, where that module turns them to snake_case (C(Statement) becomes
+    C(statement), the condition key C(AWS:SourceArn) C(aws:_source_arn), a tag C(CostCenter) C(cost_center)).
+  - What this module does better than C(amazon.aws.lambda_info) - the parts C(concurrency), C(provisioned_concurrency)
+    and C(event_invoke_configs) and the account's settings; O(query) as a list; fewer requests (one C(GetFunction)
+    for the configuration and the tags; one C(ListEventSourceMappings) for every function); a function ARN of any
+    length (that module refuses names and ARNs over 64 characters).
 author:
   - cloudfn.aws_lambda maintainers (@cloudfn)
 options:
   function_name:
     description:
-      - Name, ARN or partial ARN (C(ACCOUNT:function:NAME)) of one function, without a version or alias qualifier
-        (its versions and aliases are parts of O(query)).
+      - Name, ARN or partial ARN (C(ACCOUNT:function:NAME)) of one function.
+      - A qualified name or ARN (ending with C(:VERSION) or C(:ALIAS), such as C(configuration.function_arn) of
+        C(amazon.aws.lambda)'s result) reads the configuration, the policy and the mappings of that version or
+        alias, as C(amazon.aws.lambda_info) does; the aliases, versions and other parts are the function's.
       - When omitted, every function of the account and region is read.
       - A function that does not exist gives an empty RV(functions) list, not a failure.
     type: str

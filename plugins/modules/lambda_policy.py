@@ -33,8 +33,13 @@ description:
   - Granting an AWS service without O(source_arn) or O(source_account) lets resources of other accounts
     invoke the function (the confused deputy problem). So does V(*) without a condition. In both cases the
     module warns and names the option that fixes it.
-  - Every option name of C(amazon.aws.lambda_policy) is accepted with the same meaning. Unlike that module, it
-    does not set C(ansible_facts).
+  - Every option name of C(amazon.aws.lambda_policy) is accepted with the same meaning, O(action) and O(principal)
+    are required in every state as there, and the fact C(lambda_policy_action) that module sets is set too
+    (RV(ansible_facts.lambda_policy_action)), so a playbook moves over by changing the module name.
+  - What this module does better than C(amazon.aws.lambda_policy) - it recognises every form AWS stores a statement
+    in, so an unchanged statement is not replaced on every run (that module replaces a statement for an account
+    principal each time); C(changed) is predicted in check mode (that module reports no change there); it takes the
+    conditions O(principal_org_id) and O(function_url_auth_type), O(qualifier), and returns the statement.
 author:
   - cloudfn.aws_lambda maintainers (@cloudfn)
 options:
@@ -73,14 +78,18 @@ options:
     description:
       - The action the statement allows, for example V(lambda:InvokeFunction), V(lambda:InvokeFunctionUrl),
         V(lambda:GetFunction) or V(lambda:*). The C(lambda:) prefix may be left out.
-      - Required with O(state=present).
+      - Required in every state, as in C(amazon.aws.lambda_policy); with O(state=absent) the statement is removed
+        by its O(statement_id) whatever its action.
     type: str
+    required: true
   principal:
     description:
       - Who is allowed. This can be an AWS service (for example V(s3.amazonaws.com) or V(sns.amazonaws.com)), an
         account ID (V(123456789012)) or its root ARN, an IAM user or role ARN, or V(*) for anyone.
-      - Required with O(state=present).
+      - Required in every state, as in C(amazon.aws.lambda_policy); with O(state=absent) the statement is removed
+        by its O(statement_id) whatever its principal.
     type: str
+    required: true
   source_arn:
     description:
       - Only requests coming from this resource are allowed, for example the ARN of an S3 bucket, an SNS topic
@@ -161,6 +170,8 @@ EXAMPLES = r"""
     function_name: thumbnailer
     statement_id: partner-account
     alias: live
+    action: lambda:InvokeFunction
+    principal: "210987654321"
     state: absent
 """
 
@@ -190,6 +201,17 @@ revision_id:
   returned: always
   type: str
   sample: 3f7c1a52-9d0e-4b8c-a1e4-0f6b2d9c7e11
+ansible_facts:
+  description: The fact C(amazon.aws.lambda_policy) sets, for playbooks written for it.
+  returned: always
+  type: dict
+  contains:
+    lambda_policy_action:
+      description:
+        - What the task did (in check mode, would do) - V(added), V(updated) (replaced), V(deleted) or V(none).
+      returned: always
+      type: str
+      sample: added
 diff:
   description:
     - The fields that changed, before and after, in the form the options use. Conditions are keyed by option
@@ -204,15 +226,13 @@ diff:
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.permission import (
     ARGUMENT_SPEC,
     MUTUALLY_EXCLUSIVE,
-    REQUIRED_IF,
     Permission,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import run_module
 
 
 def main():
-    run_module(ARGUMENT_SPEC, Permission.run, mutually_exclusive=MUTUALLY_EXCLUSIVE, required_if=REQUIRED_IF,
-               validate=Permission.validate)
+    run_module(ARGUMENT_SPEC, Permission.run, mutually_exclusive=MUTUALLY_EXCLUSIVE, validate=Permission.validate)
 
 
 if __name__ == "__main__":

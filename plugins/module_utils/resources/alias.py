@@ -5,7 +5,9 @@
 """An alias of a function: the version it points to, its description and an optional weighted split of its
 traffic with a second version (module lambda_alias; lambda_app's ``alias:`` items).
 
-Options that are not given are not managed. Before the alias is created or pointed at a version it does
+Options that are not given are not managed. The function may be given as a qualified ARN (``...:function:NAME:1``,
+as amazon.aws.lambda returns ``configuration.function_arn``): an alias belongs to the function, so the qualifier is
+dropped. Before the alias is created or pointed at a version it does
 not use yet, that version is read (GetFunctionConfiguration), so a version that does not exist fails
 before anything changes. Updates carry the alias's RevisionId as read.
 """
@@ -18,6 +20,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     alias_name_problem,
     function_name_problem,
     is_version,
+    split_qualified,
     unqualified_function_arn,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import function_options, state_option
@@ -161,6 +164,11 @@ def versions_to_check(changes, current):
     return [version for version in wanted if version not in known]
 
 
+def function_of(function_name):
+    """The function an alias belongs to: ``function_name`` without the version or alias qualifier it may end with."""
+    return split_qualified(function_name)[0]
+
+
 class Alias(Resource):
     """One alias of a function."""
 
@@ -168,14 +176,14 @@ class Alias(Resource):
 
     def __init__(self, task, client):
         super().__init__(task, client)
-        self.key = dict(FunctionName=self.params["function_name"], Name=self.params["name"])
+        self.key = dict(FunctionName=function_of(self.params["function_name"]), Name=self.params["name"])
         self.current = None
         self.function_arn = None  # the function's ARN, once a version was read (for a predicted alias ARN)
 
     @classmethod
     def validate(cls, params):
         errors = []
-        for problem in (function_name_problem(params["function_name"]), alias_name_problem(params["name"])):
+        for problem in (function_name_problem(params["function_name"], qualified=True), alias_name_problem(params["name"])):
             if problem:
                 errors.append(problem)
         description = params.get("description")
@@ -277,9 +285,10 @@ class Alias(Resource):
         return self.client.call("DeleteAlias", **self.key)
 
     def result(self, plan):
-        """The alias after the run: as AWS answered the change, as read when nothing changed, else predicted."""
+        """The alias after the run: as AWS answered the change, as read when nothing changed, else predicted;
+        with state=absent, the alias as it was before it was deleted ({} when there was none)."""
         if not self.present:
-            return {}
+            return alias_view(self.current) if self.current is not None else {}
         if plan.result is not None:
             return alias_view(plan.result)
         if plan.action is None:

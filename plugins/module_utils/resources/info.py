@@ -18,8 +18,8 @@ import functools
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     ANY_ARN,
-    QUALIFIED_FUNCTION_NAME,
     function_name_problem,
+    split_qualified,
     unqualified_function_arn,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import parse_policy
@@ -134,6 +134,9 @@ PARTS = ("aliases", "versions", "policy", "mappings", "tags", "concurrency", "pr
 QUERIES = ["all", "config"] + list(PARTS)
 # Parts that one GetFunction answers, besides the configuration.
 IN_GET_FUNCTION = frozenset(("tags", "concurrency"))
+# The parts AWS keeps per version or alias: read for the version or alias a qualified function_name names (the
+# others belong to the function, and are read for the function whatever the qualifier).
+PER_QUALIFIER = frozenset(("policy", "mappings"))
 # The parts read by a request of their own, in the order they are read.
 LISTED_PARTS = (("aliases", aliases), ("versions", versions), ("policy", policy), ("mappings", mappings),
                 ("event_invoke_configs", event_invoke_configs), ("provisioned_concurrency", provisioned_concurrency))
@@ -164,10 +167,8 @@ def validate(params):
     """Local checks of lambda_info's options; a list of error messages (empty when all is well)."""
     problems = []
     name = params.get("function_name")
-    problem = None if name is None else function_name_problem(name)
+    problem = None if name is None else function_name_problem(name, qualified=True)
     if problem:
-        if QUALIFIED_FUNCTION_NAME.match(name):
-            problem += " The versions and aliases of a function are read with query: [versions, aliases]."
         problems.append(problem)
     query = asked_query(params)
     if not query:
@@ -223,12 +224,16 @@ class FunctionInfo(Resource):
         return result
 
     def one(self, name):
-        """The function ``name`` (a list of one), or [] when it does not exist."""
+        """The function ``name`` (a list of one), or [] when it does not exist.
+
+        A qualified ``name`` (``NAME:1``, ``ARN:live``, as amazon.aws.lambda_info takes it) gives the configuration,
+        policy and mappings of that version or alias; its aliases, versions and other parts are the function's.
+        """
         answer = function(self.client, name)
         if answer is None:
             return []
         entry = self.entry_from_get_function(answer)
-        if not self.read_parts(name, entry):
+        if not self.read_parts(name, entry, function_name=split_qualified(name)[0]):
             return []
         return [entry]
 
@@ -264,17 +269,19 @@ class FunctionInfo(Resource):
             entry["reserved_concurrency"] = reserved_concurrency(self.client, name, answer)
         return entry
 
-    def read_parts(self, name, entry, mappings_read=False):
+    def read_parts(self, name, entry, mappings_read=False, function_name=None):
         """Add the parts each read by their own request to ``entry``; False when the function turned out to be gone.
 
-        ``mappings_read``: the mappings are in ``entry`` already (read once for every function).
+        ``mappings_read``: the mappings are in ``entry`` already (read once for every function). ``function_name``:
+        the function ``name`` is a version or alias of (the parts not in PER_QUALIFIER are read for it).
         """
         for part, reader in LISTED_PARTS:
             if part not in self.parts or (part == "mappings" and mappings_read):
                 continue
             if part == "mappings":
                 reader = functools.partial(mappings, event_source_arn=self.event_source_arn)
-            answer = reader(self.client, name, unsupported_ok=part not in self.named)
+            target = name if part in PER_QUALIFIER or function_name is None else function_name
+            answer = reader(self.client, target, unsupported_ok=part not in self.named)
             if answer is LEFT_OUT:
                 continue
             if answer is None:

@@ -66,9 +66,11 @@ ITEM_SPEC = dict(
 )
 ITEM_SPEC.update(state_option())
 
-# The options of module lambda_policy.
+# The options of module lambda_policy: action and principal are required in every state, as amazon.aws.lambda_policy
+# requires them (lambda_app's items need them only to add a statement: REQUIRED_IF).
 ARGUMENT_SPEC = function_options(aliases=["lambda_function_arn", "function_arn"])
 ARGUMENT_SPEC.update(ITEM_SPEC)
+ARGUMENT_SPEC.update(action=dict(ITEM_SPEC["action"], required=True), principal=dict(ITEM_SPEC["principal"], required=True))
 
 MUTUALLY_EXCLUSIVE = [
     ["qualifier", "alias", "version"],
@@ -76,6 +78,9 @@ MUTUALLY_EXCLUSIVE = [
     ["event_source_token", "source_account"],
 ]
 REQUIRED_IF = [["state", "present", ["action", "principal"]]]
+
+# What amazon.aws.lambda_policy reports in ``ansible_facts.lambda_policy_action``, by the plan's action.
+POLICY_ACTIONS = {"create": "added", "update": "updated", "delete": "deleted", None: "none"}
 
 # option, its pattern, what it must be
 CONDITION_CHECKS = (
@@ -232,4 +237,5 @@ class Permission(Resource):
                                     (self.stored or {}).get("Resource") or policy_resource(self.document))
         else:
             statement = plan.result
-        return dict(statement=statement, revision_id=None if plan.changed else self.revision)
+        return dict(statement=statement, revision_id=None if plan.changed else self.revision,
+                    ansible_facts=dict(lambda_policy_action=POLICY_ACTIONS[plan.action]))

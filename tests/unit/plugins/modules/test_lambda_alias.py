@@ -51,8 +51,7 @@ def run(stub, check_mode=False, diff=True, task=None, **options):
 
 @pytest.mark.parametrize("options, start", [
     ({"function_name": "hello world"}, "function_name: "),
-    ({"function_name": "arn:aws:lambda:us-east-1:123456789012:function:hello:live"}, "function_name: "),
-    ({"function_name": "arn:aws:lambda:us-east-1:123456789012:function:hello:7"}, "function_name: "),
+    ({"function_name": "arn:aws:lambda:us-east-1:123456789012:function:hello:a.b"}, "function_name: "),
     ({"name": "42"}, "name: "),
     ({"name": "has space"}, "name: "),
     ({"name": "x" * 129}, "name: "),
@@ -429,7 +428,26 @@ def test_delete(lambda_stub):
     result = run(lambda_stub, state="absent", function_version=5)
     assert result["changed"]
     assert result["diff"]["after"] == {} and result["diff"]["before"]["function_version"] == "2"
-    assert "alias_arn" not in result
+    # The alias as it was, as amazon.aws.lambda_alias returns it in check mode.
+    assert result["alias_arn"] == ALIAS_ARN and result["function_version"] == "2" and result["revision_id"] == "r1"
+
+
+def test_delete_in_check_mode_returns_the_alias_and_sends_only_the_read(lambda_stub):
+    sent = count_calls(lambda_stub.client)
+    lambda_stub.add_response("get_alias", alias(version="2", description="prod"))
+    result = run(lambda_stub, check_mode=True, state="absent")
+    assert sent == ["GetAlias"]
+    assert result["changed"] and result["name"] == "live" and result["description"] == "prod"
+
+
+@pytest.mark.parametrize("check_mode", [True, False])
+@pytest.mark.parametrize("qualifier", ["1", "live", "$LATEST"])
+def test_a_qualified_function_arn_names_the_function_of_the_alias(lambda_stub, check_mode, qualifier):
+    function_arn = "arn:aws:lambda:us-east-1:123456789012:function:hello"
+    sent = count_calls(lambda_stub.client)
+    lambda_stub.add_response("get_alias", alias(version="1"), expected_params={"FunctionName": function_arn, "Name": "live"})
+    result = run(lambda_stub, check_mode=check_mode, function_name=function_arn + ":" + qualifier, function_version=1)
+    assert sent == ["GetAlias"] and not result["changed"]
 
 
 @pytest.mark.parametrize("check_mode", [True, False])

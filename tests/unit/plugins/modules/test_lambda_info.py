@@ -105,8 +105,7 @@ def policy(*statements):
 
 @pytest.mark.parametrize("options, start", [
     ({"function_name": "hello world"}, "function_name: hello world is not a function name"),
-    ({"function_name": "hello:live"}, "function_name: hello:live is not a function name"),
-    ({"function_name": arn("hello", "7")}, "function_name: "),
+    ({"function_name": "hello:a/b"}, "function_name: hello:a/b is not a function name"),
     ({"function_name": "f" * 65}, "function_name: "),
     ({"query": []}, "query: [] reads no function; give account_settings: true"),
     ({"query": [], "function_name": "hello", "account_settings": True}, "query: [] reads no function, so function_name"),
@@ -256,6 +255,31 @@ def test_one_function_by_arn_is_read_by_its_arn(lambda_stub):
     queue_one_function_all(lambda_stub, name=FUNCTION_ARN)
     result, _warnings = run(lambda_stub, function_name=FUNCTION_ARN, query=["all"])
     assert result["functions"][0]["function_name"] == "hello"
+
+
+@pytest.mark.parametrize("name", ["hello:1", arn("hello", "1"), arn("hello", "live")])
+def test_validate_accepts_a_qualified_name_as_amazon_aws_lambda_info_does(name):
+    assert info.validate(params(function_name=name)) == []
+
+
+def test_a_qualified_name_reads_that_version_s_configuration_policy_and_mappings_and_the_function_s_other_parts(
+        lambda_stub):
+    qualified = arn("hello", "1")
+    sent = count_calls(lambda_stub.client)
+    lambda_stub.add_response("get_function", get_function("hello", FunctionArn=qualified, Version="1"),
+                             expected_params={"FunctionName": qualified})
+    lambda_stub.add_response("list_aliases", {"Aliases": [alias("live", "1")]}, expected_params={"FunctionName": arn("hello")})
+    lambda_stub.add_response("list_versions_by_function", {"Versions": [version("$LATEST"), version("1")]},
+                             expected_params={"FunctionName": arn("hello")})
+    lambda_stub.add_response("get_policy", policy(STATEMENT), expected_params={"FunctionName": qualified})
+    lambda_stub.add_response("list_event_source_mappings", {"EventSourceMappings": [mapping("m1", qualified)]},
+                             expected_params={"FunctionName": qualified})
+    result, _warnings = run(lambda_stub, function_name=qualified, query=["aliases", "versions", "policy", "mappings"])
+    assert sent == ["GetFunction", "ListAliases", "ListVersionsByFunction", "GetPolicy", "ListEventSourceMappings"]
+    (found,) = result["functions"]
+    assert found["version"] == "1" and found["function_arn"] == qualified
+    assert [v["version"] for v in found["versions"]] == ["$LATEST", "1"]
+    assert found["policy"]["Statement"] == [STATEMENT]
 
 
 @pytest.mark.parametrize("query, calls, keys", [

@@ -338,3 +338,36 @@ def test_every_option_name_of_amazon_aws_lambda_policy_is_accepted():
     assert names >= {"function_name", "lambda_function_arn", "function_arn", "state", "alias", "version",
                      "statement_id", "sid", "action", "principal", "source_arn", "source_account",
                      "event_source_token"}
+
+
+# ------------------------------------------------------------------ amazon.aws.lambda_policy's habits
+
+@pytest.mark.parametrize("state", ["present", "absent"])
+def test_action_and_principal_are_required_in_every_state_naming_the_missing_ones(state):
+    from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+    validator = ArgumentSpecValidator(lambda_policy.ARGUMENT_SPEC, mutually_exclusive=lambda_policy.MUTUALLY_EXCLUSIVE)
+    result = validator.validate({"function_name": "hello", "statement_id": "s1", "state": state})
+    assert [str(error) for error in result.errors] == ["missing required arguments: action, principal"]
+    result = validator.validate({"function_name": "hello", "statement_id": "s1", "state": state,
+                                 "action": "lambda:InvokeFunction"})
+    assert [str(error) for error in result.errors] == ["missing required arguments: principal"]
+
+
+@pytest.mark.parametrize("check_mode", [True, False])
+@pytest.mark.parametrize("stored, options, action", [
+    (None, {}, "added"),
+    (aws_statement(Condition={"ArnLike": {"AWS:SourceArn": "arn:aws:s3:::old"}}), {}, "updated"),
+    (aws_statement(), {"state": "absent"}, "deleted"),
+    (aws_statement(), {}, "none"),
+    (None, {"state": "absent"}, "none"),
+])
+def test_lambda_policy_action_is_set_as_amazon_aws_lambda_policy_sets_it(lambda_stub, check_mode, stored, options, action):
+    lambda_stub.add_response("get_policy", get_policy(*([stored] if stored else [aws_statement(Sid="other")])), HELLO)
+    if not check_mode and action in ("updated", "deleted"):
+        lambda_stub.add_response("remove_permission", {}, dict(HELLO, StatementId="s1", RevisionId="rev-1"))
+    if not check_mode and action in ("added", "updated"):
+        lambda_stub.add_response("add_permission", {"Statement": json.dumps(aws_statement())})
+    result = run(lambda_stub, check_mode=check_mode, **options)
+    assert result["ansible_facts"] == {"lambda_policy_action": action}
+    assert result["changed"] is (action != "none")
