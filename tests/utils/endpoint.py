@@ -515,7 +515,8 @@ with open(result_path, "w") as f:
 def run_python_handlers():
     """With ``--run-python``: Invoke runs a Zip function's Python handler, as AWS does, in a child process of the
     endpoint's own Python (whatever Python version the function's runtime names), with the function's environment
-    variables and its timeout; its return value is the answer's payload, an exception gives FunctionError
+    variables and its timeout, its layers' ``python/`` directories on the path (as under /opt); its return
+    value is the answer's payload, an exception gives FunctionError
     Unhandled with AWS's error document, and the printed output is the log tail (LogType Tail). Without it
     (the default) moto answers every invocation by echoing the payload. DryRun never runs anything; an Event
     invocation runs before the 202 answer. Functions of other runtimes or images keep moto's echo.
@@ -537,8 +538,17 @@ def run_python_handlers():
         with tempfile.TemporaryDirectory(prefix="cloudfn-invoke-") as root:
             with zipfile.ZipFile(io.BytesIO(function.code_bytes)) as package:
                 package.extractall(root)
+            # The layers, in order, into one directory (AWS's /opt); its python/ directory is on the path.
+            opt = os.path.join(root, ".opt")
+            os.makedirs(opt)
+            for layer in function.layers or []:
+                version = self.layers_versions_by_arn(layer["Arn"])
+                if version is not None and getattr(version, "code_bytes", None):
+                    with zipfile.ZipFile(io.BytesIO(version.code_bytes)) as package:
+                        package.extractall(opt)
             result_path = os.path.join(root, ".result.json")
-            env = dict(PATH=os.environ.get("PATH", ""), AWS_LAMBDA_FUNCTION_NAME=function.function_name,
+            env = dict(PATH=os.environ.get("PATH", ""), PYTHONPATH=os.path.join(opt, "python"),
+                       AWS_LAMBDA_FUNCTION_NAME=function.function_name,
                        AWS_LAMBDA_FUNCTION_VERSION=str(function.version), AWS_REGION=self.region_name,
                        AWS_DEFAULT_REGION=self.region_name)
             env.update((k, str(v)) for k, v in (function.environment_vars or {}).items())

@@ -312,6 +312,18 @@ def test_python_handlers_run_only_when_asked(tmp_path, endpoint, lambda_client):
         error = json.loads(failed["Payload"].read())
         assert (error["errorType"], error["errorMessage"]) == ("ValueError", "asked to fail")
         assert client.invoke(FunctionName="cloudfn-endpoint-runs", InvocationType="DryRun")["StatusCode"] == 204
+        layer_zip = io.BytesIO()
+        with zipfile.ZipFile(layer_zip, "w") as package:
+            package.writestr("python/shared.py", "NAME = 'from the layer'\n")
+        layer = client.publish_layer_version(LayerName="cloudfn-endpoint-shared", Content={"ZipFile": layer_zip.getvalue()})
+        user_zip = io.BytesIO()
+        with zipfile.ZipFile(user_zip, "w") as package:
+            package.writestr("app.py", "import shared\n\ndef handler(event, context):\n    return shared.NAME\n")
+        client.create_function(FunctionName="cloudfn-endpoint-layered", Runtime="python3.12", Handler="app.handler",
+                               Role=state["role_arn"], Code={"ZipFile": user_zip.getvalue()},
+                               Layers=[layer["LayerVersionArn"]])
+        layered = client.invoke(FunctionName="cloudfn-endpoint-layered")
+        assert json.loads(layered["Payload"].read()) == "from the layer"
     finally:
         subprocess.run([sys.executable, ENDPOINT, "stop", "--state-dir", state_dir], check=True)
 

@@ -219,7 +219,14 @@ class Alias(Resource):
         if self.present:
             if current is None and desired["FunctionVersion"] is None:
                 desired = dict(desired, FunctionVersion=LATEST)
-            self.check(planned_changes(desired, current), current)
+            changes = planned_changes(desired, current)
+            if current is not None and changes.get("FunctionVersion") == LATEST:
+                # For example the version of a lambda (amazon.aws.lambda) run that published nothing: "$LATEST".
+                self.task.warn("The alias %s moves from version %s to $LATEST, the function's unpublished code. If "
+                               "function_version came from a task that published nothing (lambda returns version "
+                               "$LATEST then), give a published version instead." % (
+                                   self.params["name"], current.get("FunctionVersion")))
+            self.check(changes, current)
         return reconcile.plan(current, desired, self.state, ALIAS_EXACT)
 
     def check(self, changes, current):

@@ -461,3 +461,17 @@ def test_deleting_a_missing_alias_sends_only_the_read(lambda_stub, check_mode):
 def test_without_diff_mode_no_diff_is_returned(lambda_stub):
     lambda_stub.add_response("get_alias", alias())
     assert "diff" not in run(lambda_stub, diff=False, function_version=1)
+
+
+def test_moving_a_published_alias_to_latest_warns(lambda_stub):
+    """amazon.aws.lambda (and cloudfn's lambda) return version $LATEST for a run that published nothing: an alias
+    pointed at it moves to unpublished code, which the task does (it was asked) but says."""
+    lambda_stub.add_response("get_alias", alias(version="1"))
+    lambda_stub.add_response("get_function_configuration", function_configuration(Version="$LATEST"),
+                             expected_params={"FunctionName": "hello", "Qualifier": "$LATEST"})
+    lambda_stub.add_response("update_alias", alias(version="$LATEST", revision="r2"),
+                             expected_params=dict(KEY, FunctionVersion="$LATEST", RevisionId="r1"))
+    task = Task(params(function_version="$LATEST"), diff=True)
+    result = run(lambda_stub, task=task)
+    assert result["changed"] and result["function_version"] == "$LATEST"
+    assert len(task.warnings) == 1 and task.warnings[0].startswith("The alias live moves from version 1 to $LATEST")
