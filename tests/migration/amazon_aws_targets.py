@@ -104,14 +104,15 @@ def run_target(venv, roles_dir, target, env, workdir, log_path):
     with open(playbook, "w") as f:
         yaml.safe_dump([dict(hosts="localhost", gather_facts=False, connection="local", vars=dict(
             aws_access_key="testing", aws_secret_key="testing", aws_region="us-east-1",
-            tiny_prefix=prefix, resource_prefix=prefix, ansible_python_interpreter=os.path.join(venv, "bin", "python"), output_dir=os.path.join(workdir, "out-" + target)),
+            tiny_prefix=prefix, resource_prefix=prefix, ansible_python_interpreter=os.path.join(venv, "bin", "python"),
+            output_dir=os.path.join(workdir, "out-" + target)),
             roles=[target])], f, sort_keys=False)
     os.makedirs(os.path.join(workdir, "out-" + target), exist_ok=True)
     run_env = dict(env, ANSIBLE_ROLES_PATH=roles_dir, ANSIBLE_NOCOLOR="1", ANSIBLE_CALLBACK_RESULT_FORMAT="json",
                    ANSIBLE_CALLBACK_FORMAT_PRETTY="false")
     started = time.time()
     proc = subprocess.run([os.path.join(venv, "bin", "ansible-playbook"), "-i", "localhost,", playbook],
-                          env=run_env, capture_output=True, text=True)
+                          env=run_env, capture_output=True, text=True, check=False)
     seconds = time.time() - started
     with open(log_path, "w") as f:
         f.write(proc.stdout)
@@ -141,7 +142,7 @@ def summarize(output):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument("--source", required=True, help="amazon.aws checkout (work tree or git directory)")
     parser.add_argument("--venv", required=True, help="venv with ansible-playbook, amazon.aws, community.general")
     parser.add_argument("--collections-path", required=True, help="the directory holding ansible_collections/cloudfn")
@@ -170,10 +171,10 @@ def main():
                                  os.path.join(args.logs, "%s-%s.log" % (target, side)))
             outcome.update(side=side, target=target, renamed=renamed)
             rows.append(outcome)
+            verdict = "passed" if outcome["rc"] == 0 else "FAILED at %r: %s" % (
+                outcome["failed_task"], str(outcome["failure"])[:300])
             print("%-14s %-11s rc=%d tasks=%-4d %5.1fs %s" % (
-                target, side, outcome["rc"], outcome["tasks"], outcome["seconds"],
-                "passed" if outcome["rc"] == 0 else "FAILED at %r: %s" % (outcome["failed_task"],
-                                                                           str(outcome["failure"])[:300])))
+                target, side, outcome["rc"], outcome["tasks"], outcome["seconds"], verdict))
             sys.stdout.flush()
     with open(os.path.join(args.logs, "summary.json"), "w") as f:
         json.dump(rows, f, indent=1)
