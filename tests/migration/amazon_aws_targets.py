@@ -34,12 +34,43 @@ LAMBDA_MODULES = ("lambda", "lambda_alias", "lambda_event", "lambda_execute", "l
                   "lambda_layer_info", "lambda_policy")
 TARGETS = ("lambda", "lambda_alias", "lambda_event", "lambda_layer", "lambda_policy")
 HELPER_ROLES = ("setup_remote_tmp_dir",)
-# The documented differences (docs/migrating.md) that amazon.aws's targets assert: (target, pattern, replacement,
-# why). Applied to the migrated side only, and printed, so a run shows exactly what the migration had to change.
+# The documented differences (docs/migrating.md) that amazon.aws's targets assert, each with the edit a migrating
+# user makes for it. Applied to the migrated side only, and printed, so a run shows exactly what the migration had
+# to change. Text edits: (target, pattern, replacement, why).
 DOCUMENTED_DIFFERENCES = [
     ("lambda", r"\.environment\.variables\.extra_message\b", ".environment.variables.EXTRA_MESSAGE",
      "environment variable names keep their case in results"),
 ]
+
+
+def latest_given(task):
+    """lambda_alias without function_version moves an existing alias to $LATEST in amazon.aws only: give it."""
+    options = task.get("cloudfn.aws_lambda.lambda_alias")
+    if isinstance(options, dict) and "function_version" not in options and "version" not in options \
+            and options.get("state", "present") == "present":
+        options["function_version"] = 0
+        return True
+    return False
+
+
+# Edits of tasks (target, the edit: task -> whether it changed it, why), on the parsed tasks.
+DOCUMENTED_TASK_EDITS = [
+    ("lambda_alias", latest_given, "an omitted function_version leaves an existing alias on its version: give 0 "
+     "($LATEST) where the alias exists"),
+]
+
+
+def tasks_of(node):
+    """Every task dictionary below ``node`` (blocks, rescue and always included)."""
+    if isinstance(node, list):
+        for item in node:
+            yield from tasks_of(item)
+    elif isinstance(node, dict):
+        yield node
+        for key in ("block", "rescue", "always"):
+            yield from tasks_of(node.get(key))
+
+
 MODULE_NAME = re.compile(r"\bamazon\.aws\.(%s)(?=\s*:)" % "|".join(sorted(LAMBDA_MODULES, key=len, reverse=True)))
 
 
@@ -92,6 +123,11 @@ def rename(role_dir):
                         print("%-14s %s: %d edit(s) for a documented difference: %s" % (target, name, edits, why))
             data = yaml.safe_load(text)
             add_group(data)
+            for target, edit, why in DOCUMENTED_TASK_EDITS:
+                if target == os.path.basename(role_dir):
+                    edits = sum(1 for task in list(tasks_of(data)) if edit(task))
+                    if edits:
+                        print("%-14s %s: %d edit(s) for a documented difference: %s" % (target, name, edits, why))
             with open(path, "w") as f:
                 yaml.safe_dump(data, f, sort_keys=False, width=1000)
     return renamed
