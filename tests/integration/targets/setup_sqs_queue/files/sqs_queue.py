@@ -1,7 +1,7 @@
-"""Create or delete the SQS queue the role's event source reads, on the local endpoint (test set-up only).
+"""Create or delete one SQS queue on the local endpoint (test set-up of the targets that need a queue).
 
-    sqs_queue.py ENDPOINT_URL NAME create   # prints the queue's ARN
-    sqs_queue.py ENDPOINT_URL NAME delete
+    sqs_queue.py ENDPOINT_URL NAME create [REGION]   # prints the queue's ARN; REGION defaults to us-east-1
+    sqs_queue.py ENDPOINT_URL NAME delete [REGION]
 """
 
 import sys
@@ -9,7 +9,8 @@ import sys
 import boto3
 
 endpoint_url, name, action = sys.argv[1:4]
-sqs = boto3.client("sqs", endpoint_url=endpoint_url, region_name="us-east-1",
+region = sys.argv[4] if len(sys.argv) > 4 else "us-east-1"
+sqs = boto3.client("sqs", endpoint_url=endpoint_url, region_name=region,
                    aws_access_key_id="testing", aws_secret_access_key="testing")
 if action == "delete":
     try:
