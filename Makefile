@@ -17,7 +17,8 @@
 #   make benchmark    count the Lambda API calls of each lambda_function scenario (benchmarks/)
 #   make benchmark-side-by-side  the same scenarios with amazon.aws's Lambda modules, side by side (docs/benchmarks.md)
 #   make amazon-aws-targets AMAZON_AWS_SRC=DIR  amazon.aws's own Lambda targets, as they are and renamed to ours (docs/migrating.md)
-#   make endpoint-start / endpoint-stop   a local endpoint in .cache/endpoint for manual runs and benchmarks
+#   make endpoint-start / endpoint-stop   a local endpoint in .cache/endpoint for manual runs and benchmarks (ENDPOINT=localstack: LocalStack)
+#   make localstack-venv  LocalStack's venv (Python 3.13, from the lock tests/requirements-localstack.txt)
 #   make clean        remove .build/ and .cache/ (keeps the venvs); distclean: also .venv/
 
 SHELL := bash
@@ -37,11 +38,30 @@ ifeq ($(origin PYTHON312),undefined)
 PYTHON312 := $(shell for p in python$(PYTHON_VERSION) $${PYENV_ROOT:-$$HOME/.pyenv}/versions/$(PYTHON_VERSION)*/bin/python$(PYTHON_VERSION) /usr/local/bin/python$(PYTHON_VERSION) /usr/bin/python$(PYTHON_VERSION); do \
 	"$$p" -c 'import sys; assert sys.version_info[:2] == ($(subst .,$(comma),$(PYTHON_VERSION)))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 endif
+# LocalStack (the second local endpoint, ENDPOINT=localstack) does not import on 3.12: it has a venv of 3.13.
+LOCALSTACK_PYTHON_VERSION := 3.13
+ifeq ($(origin PYTHON313),undefined)
+PYTHON313 := $(shell for p in python$(LOCALSTACK_PYTHON_VERSION) $${PYENV_ROOT:-$$HOME/.pyenv}/versions/$(LOCALSTACK_PYTHON_VERSION)*/bin/python$(LOCALSTACK_PYTHON_VERSION) /usr/local/bin/python$(LOCALSTACK_PYTHON_VERSION) /usr/bin/python$(LOCALSTACK_PYTHON_VERSION); do \
+	"$$p" -c 'import sys; assert sys.version_info[:2] == ($(subst .,$(comma),$(LOCALSTACK_PYTHON_VERSION)))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
+endif
 
 BUILD_ROOT := $(CURDIR)/.build
 COLLECTION := $(BUILD_ROOT)/ansible_collections/cloudfn/aws_lambda
 CACHE := $(CURDIR)/.cache
 ENDPOINT_STATE := $(CACHE)/endpoint
+# Which local endpoint endpoint-start/-stop and integration-* run: moto (the default) or localstack.
+ENDPOINT := moto
+LOCALSTACK_VENV := $(CURDIR)/.venv/localstack
+# What tests/utils/endpoint.py needs for ENDPOINT=localstack: the venv, and the option that names its Python.
+ifeq ($(ENDPOINT),localstack)
+endpoint_prereqs := $(LOCALSTACK_VENV)/.ready
+endpoint_options := --localstack $(LOCALSTACK_VENV)/bin/python
+else ifeq ($(ENDPOINT),moto)
+endpoint_prereqs :=
+endpoint_options :=
+else
+$(error ENDPOINT must be moto or localstack, not $(ENDPOINT))
+endif
 ANSIBLE_TEST_CACHE := $(HOME)/.ansible/test/cache
 
 venv = $(CURDIR)/.venv/core-$(1)
@@ -56,12 +76,16 @@ help:
 
 # --- virtual environments ---------------------------------------------------
 
-.PHONY: venv venvs python312
+.PHONY: venv venvs python312 python313 localstack-venv
 venv: $(call venv,$(NEWEST_CORE))/.ready
+localstack-venv: $(LOCALSTACK_VENV)/.ready
 venvs: $(foreach core,$(CORES),$(call venv,$(core))/.ready) .venv/lint/.ready .venv/docs/.ready
 
 python312:
 	@test -n "$(PYTHON312)" || { echo "Python $(PYTHON_VERSION) not found (python$(PYTHON_VERSION) on PATH or ~/.pyenv/versions/$(PYTHON_VERSION)*); set PYTHON312=/path/to/python$(PYTHON_VERSION)" >&2; exit 1; }
+
+python313:
+	@test -n "$(PYTHON313)" || { echo "Python $(LOCALSTACK_PYTHON_VERSION) not found (python$(LOCALSTACK_PYTHON_VERSION) on PATH or ~/.pyenv/versions/$(LOCALSTACK_PYTHON_VERSION)*); set PYTHON313=/path/to/python$(LOCALSTACK_PYTHON_VERSION)" >&2; exit 1; }
 
 # One venv per ansible-core version.
 $(CURDIR)/.venv/core-%/.ready: tests/requirements-%.txt tests/requirements-common.txt | python312
@@ -81,6 +105,14 @@ $(addprefix pip-bootstrap-,$(CORES)): pip-bootstrap-%: $(call venv,%)/.ready
 	target=$(ANSIBLE_TEST_CACHE)/get_pip_$${pip_version//./_}.py; \
 	mkdir -p $(ANSIBLE_TEST_CACHE); \
 	cmp -s tests/utils/get_pip.py $$target || { cp tests/utils/get_pip.py $$target; echo "installed $$target (offline pip bootstrap for ansible-test)"; }
+
+# LocalStack from a full lock (every package pinned): --no-deps, so pip's resolver never picks a newer release.
+$(LOCALSTACK_VENV)/.ready: tests/requirements-localstack.txt | python313
+	rm -rf $(@D)
+	$(PYTHON313) -m venv $(@D)
+	$(@D)/bin/pip install --quiet --disable-pip-version-check --no-deps -r $< 2>&1 | $(QUIET_PIP)
+	$(@D)/bin/python -c 'from importlib.metadata import version as v; import localstack.services.lambda_.provider; print("$(@D): localstack-core", v("localstack-core"))'
+	touch $@
 
 .venv/lint/.ready: tests/requirements-lint.txt | python312
 	rm -rf $(@D)
@@ -137,19 +169,19 @@ $(addprefix units-,$(CORES)): units-%: pip-bootstrap-% collection
 
 # The endpoint is stopped however the run ends (trap). The modules run on the
 # controller (local connection); tests/integration/requirements.txt gives its venv boto3.
-# INTEGRATION_TARGETS="lambda_alias lambda_info": only those targets. Both cores run at once, each in a copy of its own (ansible-test writes tests/output/ and the
+# INTEGRATION_TARGETS="lambda_alias lambda_info": only those targets. ENDPOINT=localstack: against LocalStack. Both cores run at once, each in a copy of its own (ansible-test writes tests/output/ and the
 # integration config into the copy) against an endpoint of its own; the output of each is shown
 # whole when it ends.
 integration_copy = $(BUILD_ROOT)/integration-$(1)/ansible_collections/cloudfn/aws_lambda
 .PHONY: integration $(addprefix integration-,$(CORES))
 integration: $(addprefix pip-bootstrap-,$(CORES))
 	$(MAKE) --no-print-directory --keep-going -j$(words $(CORES)) --output-sync=target $(addprefix integration-,$(CORES))
-$(addprefix integration-,$(CORES)): integration-%: pip-bootstrap-%
+$(addprefix integration-,$(CORES)): integration-%: pip-bootstrap-% $(endpoint_prereqs)
 	$(call copy_collection,$(call integration_copy,$*))
 	state=$(ENDPOINT_STATE)-integration-$*; copy=$(call integration_copy,$*); \
 	endpoint="$(call venv,$*)/bin/python $(CURDIR)/tests/utils/endpoint.py"; \
 	trap "$$endpoint stop --state-dir $$state" EXIT; \
-	$$endpoint start --state-dir $$state; \
+	$$endpoint start --state-dir $$state $(endpoint_options); \
 	$$endpoint integration-config --state-dir $$state > $$copy/tests/integration/integration_config.yml; \
 	cat $$copy/tests/integration/integration_config.yml; \
 	cd $$copy && PATH="$(call venv,$*)/bin:$(dir $(PYTHON312)):$$PATH" $(call venv,$*)/bin/ansible-test \
@@ -215,8 +247,8 @@ demo: $(call venv,$(NEWEST_CORE))/.ready collection
 
 # For manual runs and benchmarks: tests/utils/requestlog.py finds this one by default.
 .PHONY: endpoint-start endpoint-stop
-endpoint-start: $(call venv,$(NEWEST_CORE))/.ready
-	$(call venv,$(NEWEST_CORE))/bin/python tests/utils/endpoint.py start --state-dir $(ENDPOINT_STATE)
+endpoint-start: $(call venv,$(NEWEST_CORE))/.ready $(endpoint_prereqs)
+	$(call venv,$(NEWEST_CORE))/bin/python tests/utils/endpoint.py start --state-dir $(ENDPOINT_STATE) $(endpoint_options)
 	@cat $(ENDPOINT_STATE)/endpoint.json
 endpoint-stop:
 	$(call venv,$(NEWEST_CORE))/bin/python tests/utils/endpoint.py stop --state-dir $(ENDPOINT_STATE)

@@ -74,6 +74,8 @@ LAMBDA_TRUST_POLICY = {
         }
     ],
 }
+# The endpoints' own control paths (moto's /moto-api/, LocalStack's health and internal Lambda routes): not recorded.
+UNRECORDED_PREFIXES = ("/moto-api/", "/_localstack/", "/_localstack_lambda/")
 CREDENTIAL_SCOPE = re.compile(r"Credential=[^/]+/\d{8}/[^/]+/([^/]+)/aws4_request")
 
 
@@ -120,7 +122,7 @@ class RequestLog:
 
 
 class RecordingMiddleware:
-    """WSGI middleware: serves /_requestlog, records every other non-/moto-api/ request."""
+    """WSGI middleware: serves /_requestlog, records every other request (but the UNRECORDED_PREFIXES)."""
 
     def __init__(self, app, log):
         self.app = app
@@ -131,7 +133,7 @@ class RecordingMiddleware:
         path = environ.get("PATH_INFO", "")
         if path == LOG_PATH:
             return self.serve_log(environ, start_response)
-        if path.startswith("/moto-api/"):
+        if path.startswith(UNRECORDED_PREFIXES):
             return self.app(environ, start_response)
 
         started = time.time()
@@ -574,8 +576,132 @@ def run_python_handlers():
     LambdaSimpleBackend.invoke = invoke
 
 
-def serve(port, state_dir=None, python_handlers=False):
-    """Run moto's server with the request log in this process until SIGTERM/SIGINT."""
+HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
+              "transfer-encoding", "upgrade", "content-length"}
+
+
+class Forwarder:
+    """WSGI application that sends each request as it came (method, path, query, headers, body) to
+    ``upstream`` (LocalStack) and answers what it answered: the request log's middleware goes in front."""
+
+    def __init__(self, upstream):
+        parsed = urllib.parse.urlsplit(upstream)
+        self.host, self.port = parsed.hostname, parsed.port
+
+    def __call__(self, environ, start_response):
+        import http.client
+
+        if environ.get("wsgi.input_terminated"):  # a chunked request: werkzeug gives the whole body
+            body = environ["wsgi.input"].read()
+        else:
+            body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        target = urllib.parse.quote(environ.get("RAW_URI") or environ.get("REQUEST_URI") or environ["PATH_INFO"], "/%:@!$&'()*+,;=?~-._")
+        if not (environ.get("RAW_URI") or environ.get("REQUEST_URI")) and environ.get("QUERY_STRING"):
+            target += "?" + environ["QUERY_STRING"]
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=900)
+        try:
+            connection.putrequest(environ["REQUEST_METHOD"], target, skip_host=True, skip_accept_encoding=True)
+            for key, value in environ.items():
+                if key.startswith("HTTP_") and key[5:].replace("_", "-").lower() not in HOP_BY_HOP:
+                    connection.putheader(key[5:].replace("_", "-").title(), value)
+            if environ.get("CONTENT_TYPE"):
+                connection.putheader("Content-Type", environ["CONTENT_TYPE"])
+            if body or environ["REQUEST_METHOD"] in ("POST", "PUT", "PATCH"):
+                connection.putheader("Content-Length", str(len(body)))
+            connection.endheaders(body or None)
+            response = connection.getresponse()
+            answer = response.read()
+            headers = [(key, value) for key, value in response.getheaders() if key.lower() not in HOP_BY_HOP]
+            status = "%d %s" % (response.status, response.reason)
+        finally:
+            connection.close()
+        start_response(status, headers + [("Content-Length", str(len(answer)))])
+        return [answer]
+
+
+LOCALSTACK_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "localstack")
+LOCALSTACK_SERVICES = "lambda,iam,sqs,s3,sts"
+
+
+def localstack_environment(port, state_dir):
+    """The environment LocalStack runs in: a plain process on 127.0.0.1:port, everything it writes under state_dir."""
+    root = os.path.join(state_dir, "localstack")
+    dirs = {name: os.path.join(root, name) for name in ("filesystem", "tmp", "cache")}
+    for path in dirs.values():
+        os.makedirs(path, exist_ok=True)
+    env = dict(os.environ)
+    for key in ("PYTHONHOME", "VIRTUAL_ENV"):
+        env.pop(key, None)
+    env.update(
+        OVERRIDE_IN_DOCKER="0",  # this machine may have /.dockerenv; LocalStack runs on the host here
+        GATEWAY_LISTEN="%s:%d" % (HOST, port),
+        SERVICES=LOCALSTACK_SERVICES,
+        PERSISTENCE="0",
+        DISABLE_EVENTS="1",
+        LOCALSTACK_TELEMETRY_DISABLED="1",
+        DNS_ADDRESS="0",
+        SKIP_SSL_CERT_DOWNLOAD="1",
+        LAMBDA_RUNTIME_EXECUTOR="cloudfn-local",  # tests/utils/localstack/cloudfn_localstack.py
+        FILESYSTEM_ROOT=dirs["filesystem"],
+        TMPDIR=dirs["tmp"],  # Lambda's unzipped code and S3's objects live under the temporary directory
+        XDG_CACHE_HOME=dirs["cache"],
+        PYTHONPATH=os.pathsep.join([LOCALSTACK_DIR, os.path.dirname(os.path.abspath(__file__))]),
+    )
+    return env
+
+
+def serve_localstack(port, state_dir, localstack_python):
+    """Start LocalStack on another port and serve it through the request log on ``port`` until SIGTERM/SIGINT."""
+    from werkzeug.serving import WSGIRequestHandler, run_simple
+
+    state_dir = os.path.abspath(state_dir or ".")
+    upstream_port = free_port()
+    upstream = "http://%s:%d" % (HOST, upstream_port)
+    env = localstack_environment(upstream_port, state_dir)
+    with open(os.path.join(state_dir, "localstack.log"), "ab") as log, open(os.devnull, "rb") as devnull:
+        child = subprocess.Popen(  # pylint: disable=consider-using-with
+            [localstack_python, os.path.join(LOCALSTACK_DIR, "cloudfn_localstack.py")],
+            stdin=devnull, stdout=log, stderr=subprocess.STDOUT, cwd=os.path.join(state_dir, "localstack"), env=env)
+
+    def finish(*_args):
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=8)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, finish)
+    signal.signal(signal.SIGINT, finish)
+    deadline = time.monotonic() + 300
+    while True:  # ready when the Lambda provider answers (LocalStack loads each service on its first request)
+        if child.poll() is not None:
+            sys.exit("LocalStack exited with status %s (see localstack.log)" % child.returncode)
+        try:
+            with urllib.request.urlopen(upstream + "/2015-03-31/functions/", timeout=30):
+                break
+        except urllib.error.HTTPError:
+            break  # it answered
+        except (urllib.error.URLError, OSError):
+            if time.monotonic() > deadline:
+                finish()
+            time.sleep(0.5)
+    jsonl_path = os.path.join(state_dir, "requests.jsonl")
+    app = RecordingMiddleware(Forwarder(upstream), RequestLog(jsonl_path))
+    WSGIRequestHandler.protocol_version = "HTTP/1.1"
+    try:
+        run_simple(HOST, port, app, threaded=True)
+    finally:
+        finish()
+
+
+def serve(port, state_dir=None, python_handlers=False, localstack=None):
+    """Run moto's server with the request log in this process until SIGTERM/SIGINT (with ``localstack``, the
+    path of LocalStack's venv Python: LocalStack behind the request log, see ``serve_localstack``)."""
+    if localstack:
+        serve_localstack(port, state_dir, localstack)
+        return
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
     from werkzeug.serving import run_simple
 
@@ -618,15 +744,17 @@ def wait_until_answering(url, process, timeout=60):
     raise RuntimeError("the endpoint did not answer within %ss" % timeout)
 
 
-def configure(url):
-    """Turn off Docker for Lambda and create the role functions run as; return its ARN."""
-    request = urllib.request.Request(
-        url + "/moto-api/config",
-        data=json.dumps({"lambda": {"use_docker": False}}).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    urllib.request.urlopen(request, timeout=30).close()
+def configure(url, kind="moto"):
+    """Turn off Docker for Lambda (moto; LocalStack's executor is set when it starts) and create the role
+    functions run as; return its ARN."""
+    if kind == "moto":
+        request = urllib.request.Request(
+            url + "/moto-api/config",
+            data=json.dumps({"lambda": {"use_docker": False}}).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
+        urllib.request.urlopen(request, timeout=30).close()
 
     import boto3
 
@@ -635,7 +763,7 @@ def configure(url):
     return role["Role"]["Arn"]
 
 
-def start(state_dir, python_handlers=False):
+def start(state_dir, python_handlers=False, localstack=None):
     state_dir = os.path.abspath(state_dir)
     os.makedirs(state_dir, exist_ok=True)
     stop(state_dir)  # at most one endpoint per state directory
@@ -644,25 +772,31 @@ def start(state_dir, python_handlers=False):
         os.remove(jsonl)
     port = free_port()
     url = "http://%s:%d" % (HOST, port)
+    kind = "localstack" if localstack else "moto"
+    started = time.monotonic()
     log_path = os.path.join(state_dir, "server.log")
     with open(log_path, "ab") as log, open(os.devnull, "rb") as devnull:
         process = subprocess.Popen(
             [sys.executable, os.path.abspath(__file__), "serve", "--port", str(port), "--state-dir", state_dir]
-            + (["--run-python"] if python_handlers else []),
+            + (["--run-python"] if python_handlers else []) + (["--localstack", localstack] if localstack else []),
             stdin=devnull,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
     try:
-        wait_until_answering(url, process)
-        role_arn = configure(url)
+        wait_until_answering(url, process, timeout=360 if localstack else 60)
+        role_arn = configure(url, kind)
     except Exception as error:
-        process.kill()
-        with open(log_path, encoding="utf-8", errors="replace") as log:
-            tail = log.read()[-3000:]
-        sys.exit("endpoint failed to start: %s\n--- %s ---\n%s" % (error, log_path, tail))
-    state = {"url": url, "pid": process.pid, "role_arn": role_arn, "region": REGION}
+        terminate_group(process.pid)
+        tails = []
+        for path in (log_path, os.path.join(state_dir, "localstack.log")):
+            if os.path.exists(path):
+                with open(path, encoding="utf-8", errors="replace") as log:
+                    tails.append("--- %s ---\n%s" % (path, log.read()[-3000:]))
+        sys.exit("endpoint failed to start: %s\n%s" % (error, "\n".join(tails)))
+    state = {"url": url, "pid": process.pid, "role_arn": role_arn, "region": REGION, "kind": kind,
+             "account_id": role_arn.split(":")[4], "started_in": round(time.monotonic() - started, 1)}
     with open(os.path.join(state_dir, "endpoint.json"), "w", encoding="utf-8") as handle:
         json.dump(state, handle, indent=2)
         handle.write("\n")
@@ -690,6 +824,21 @@ def terminate(pid, script="endpoint.py"):
     os.kill(pid, signal.SIGKILL)
 
 
+def terminate_group(pid):
+    """Stop the endpoint process ``pid`` (``start`` made it a session leader) and what it started (LocalStack):
+    SIGTERM to it (it stops LocalStack, up to eight seconds), SIGKILL to its process group after fifteen."""
+    if running(pid):
+        os.kill(pid, signal.SIGTERM)
+        for _attempt in range(150):
+            time.sleep(0.1)
+            if not running(pid):
+                break
+    try:
+        os.killpg(pid, signal.SIGKILL)  # whatever is left of the group start made (nothing, normally)
+    except OSError:
+        pass
+
+
 def stop(state_dir):
     state_path = os.path.join(os.path.abspath(state_dir), "endpoint.json")
     try:
@@ -697,7 +846,7 @@ def stop(state_dir):
             pid = json.load(handle)["pid"]
     except (OSError, ValueError, KeyError):
         return
-    terminate(pid)
+    terminate_group(pid)
     os.remove(state_path)
 
 
@@ -711,6 +860,8 @@ def integration_config(state_dir):
         "aws_access_key": CREDENTIALS["aws_access_key_id"],
         "aws_secret_key": CREDENTIALS["aws_secret_access_key"],
         "lambda_role_arn": state["role_arn"],
+        "aws_account_id": state["role_arn"].split(":")[4],
+        "endpoint_kind": state.get("kind", "moto"),
         "request_log_url": state["url"] + LOG_PATH,
         "resource_prefix": "cloudfn-%s" % secrets.token_hex(4),
     }
@@ -729,15 +880,17 @@ def main(argv=None):
     for command in (commands.choices["start"], serve_parser):
         command.add_argument("--run-python", action="store_true",
                              help="Invoke runs Python handlers of Zip functions (see run_python_handlers)")
+        command.add_argument("--localstack", metavar="PYTHON",
+                             help="LocalStack instead of moto: the Python of its venv (.venv/localstack/bin/python)")
     args = parser.parse_args(argv)
     if args.command == "start":
-        start(args.state_dir, args.run_python)
+        start(args.state_dir, args.run_python, args.localstack)
     elif args.command == "stop":
         stop(args.state_dir)
     elif args.command == "integration-config":
         integration_config(args.state_dir)
     else:
-        serve(args.port, args.state_dir, args.run_python)
+        serve(args.port, args.state_dir, args.run_python, args.localstack)
 
 
 if __name__ == "__main__":

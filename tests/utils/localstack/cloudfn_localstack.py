@@ -1,0 +1,188 @@
+"""The test tree's additions to LocalStack, for the second local endpoint (tests/utils/endpoint.py --localstack).
+
+Runs inside LocalStack's own process (its venv's Python 3.13), with this directory and tests/utils on
+PYTHONPATH; endpoint.py starts LocalStack as ``python cloudfn_localstack.py`` (``main`` below), not as
+``python -m localstack.runtime.main``, so that the corrections below are made before LocalStack loads
+its Lambda provider.
+
+The runtime executor ``cloudfn-local``
+--------------------------------------
+LocalStack's stock executor runs every function in a Docker container: preparing a version downloads
+LocalStack's runtime init and pulls the runtime's image, so without Docker every function ends
+``Failed``. LocalStack loads executors as plugins (entry point group
+``localstack.lambda.runtime_executor``, chosen by ``LAMBDA_RUNTIME_EXECUTOR``); the entry point is
+declared in ``cloudfn_localstack-0.dist-info/entry_points.txt`` beside this file, which LocalStack's
+plugin finder sees because this directory is on the path. This executor prepares nothing (a function
+goes ``Pending`` -> ``Active``, an update ``InProgress`` -> ``Successful``, as on AWS) and runs an
+invocation of a Zip function with a ``python*`` runtime as a child process of LocalStack's own Python
+(3.13, whatever version the runtime names): the handler's return value is the payload, an exception
+gives ``FunctionError: Unhandled`` with AWS's error document, what it printed is the log, the timeout
+is the function's. The child gets the environment LocalStack gives a function (region, function name
+and version, credentials of the execution role, ``AWS_ENDPOINT_URL`` of LocalStack itself) and the
+function's own variables, the code's directory as working directory and ``LAMBDA_TASK_ROOT``, and its
+layers' ``python/`` directories on ``PYTHONPATH`` (AWS's ``/opt/python``). Any other runtime, or an
+image function, gives an ``Unhandled`` function error that says so.
+
+The correction
+--------------
+LocalStack 2026.3.0's AddPermission drops ``InvokedViaFunctionUrl``; AWS stores it as the condition
+``{"Bool": {"lambda:InvokedViaFunctionUrl": "true"}}`` (and answers the statement with it).
+``mend_invoked_via_function_url`` adds it to the stored statement and to the answer.
+"""
+
+import functools
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from endpoint import PYTHON_BOOTSTRAP  # noqa: E402  pylint: disable=wrong-import-position
+
+EXECUTOR_NAME = "cloudfn-local"
+
+
+def mend_invoked_via_function_url():
+    """AddPermission keeps InvokedViaFunctionUrl as AWS does: a Bool condition on the statement."""
+    from localstack.services.lambda_ import api_utils
+    from localstack.services.lambda_.provider import LambdaProvider
+
+    original = LambdaProvider.add_permission
+
+    @functools.wraps(original)  # keeps the @handler marks LocalStack dispatches on
+    def add_permission(self, context, request):
+        answer = original(self, context, request)
+        if not request.get("InvokedViaFunctionUrl"):
+            return answer
+        statement = json.loads(answer["Statement"])
+        name, qualifier = api_utils.get_name_and_qualifier(request.get("FunctionName"), request.get("Qualifier"), context)
+        account, region = api_utils.get_account_and_region(request.get("FunctionName"), context)
+        function = self._get_function(name, account, region)  # pylint: disable=protected-access
+        resolved, _arn = self._resolve_fn_qualifier(function, qualifier)  # pylint: disable=protected-access
+        for stored in function.permissions[resolved].policy.Statement:
+            if stored["Sid"] == statement["Sid"]:
+                stored.setdefault("Condition", {}).setdefault("Bool", {})["lambda:InvokedViaFunctionUrl"] = "true"
+                statement = stored
+        answer["Statement"] = json.dumps(statement)
+        return answer
+
+    LambdaProvider.add_permission = add_permission
+
+
+def local_executor():
+    """The RuntimeExecutor class (defined on first use: LocalStack is importable only in its own process)."""
+    import tempfile
+
+    from localstack import config
+    from localstack.services.lambda_.invocation.lambda_models import InvocationResult
+    from localstack.services.lambda_.invocation.runtime_executor import RuntimeExecutor
+
+    class LocalExecutor(RuntimeExecutor):
+        """Runs a Python handler per invocation in a child process; see the module's docstring."""
+
+        env_vars = None
+        logs = ""
+
+        def start(self, env_vars):
+            self.env_vars = {key: str(value) for key, value in env_vars.items()}
+
+        def stop(self):
+            pass
+
+        def get_address(self):
+            return "127.0.0.1"
+
+        def get_endpoint_from_executor(self):
+            return "127.0.0.1"
+
+        def get_runtime_endpoint(self):
+            return "http://127.0.0.1:%s/_localstack_lambda/%s" % (config.GATEWAY_LISTEN[0].port, self.id)
+
+        def get_logs(self):
+            return self.logs
+
+        @classmethod
+        def prepare_version(cls, function_version):
+            pass
+
+        @classmethod
+        def cleanup_version(cls, function_version):
+            pass
+
+        def invoke(self, payload):
+            settings = self.function_version.config
+            request_id = payload["invoke-id"]
+            runtime = settings.runtime or ""
+            if not runtime.startswith("python") or settings.code is None or not hasattr(settings.code, "prepare_for_execution"):
+                what = "runtime %s" % runtime if runtime else "an image function"
+                return self.error(request_id, "Runtime.Unsupported",
+                                  "the local test endpoint runs Python handlers of Zip functions only, not %s" % what)
+            settings.code.prepare_for_execution()
+            task_root = str(settings.code.get_unzipped_code_location())
+            layer_paths = []
+            for layer in settings.layers or []:
+                if layer.code is not None:
+                    layer.code.prepare_for_execution()
+                    layer_paths.append(os.path.join(str(layer.code.get_unzipped_code_location()), "python"))
+            env = dict(self.env_vars or {}, PATH=os.environ.get("PATH", ""), LAMBDA_TASK_ROOT=task_root,
+                       PYTHONPATH=os.pathsep.join(layer_paths))
+            env.update((key, str(value)) for key, value in (settings.environment or {}).items())
+            with tempfile.TemporaryDirectory(prefix="cloudfn-invoke-") as scratch:
+                result_path = os.path.join(scratch, "result.json")
+                try:
+                    run = subprocess.run(
+                        [sys.executable, "-c", PYTHON_BOOTSTRAP % self.function_version.id.function_name,
+                         settings.handler or "", result_path],
+                        input=payload.get("payload") or "{}", cwd=task_root, env=env, capture_output=True, text=True,
+                        timeout=int(settings.timeout or 3), check=False)
+                    self.logs = run.stdout + run.stderr
+                    with open(result_path, encoding="utf-8") as handle:
+                        answer = json.load(handle)
+                except subprocess.TimeoutExpired as expired:
+                    self.logs = "%s%s" % (expired.stdout or "", expired.stderr or "")
+                    return self.error(request_id, "Sandbox.Timedout", "Task timed out after %s seconds" % settings.timeout)
+                except (OSError, ValueError) as error:
+                    return self.error(request_id, "Runtime.ExitError", str(error))
+            if "error" in answer:
+                return InvocationResult(request_id, json.dumps(answer["error"]).encode(), is_error=True, logs=self.logs)
+            return InvocationResult(request_id, json.dumps(answer.get("result")).encode(), is_error=False, logs=self.logs)
+
+        def error(self, request_id, kind, message):
+            document = {"errorMessage": message, "errorType": kind}
+            self.logs = (self.logs or "") + message + "\n"
+            return InvocationResult(request_id, json.dumps(document).encode(), is_error=True, logs=self.logs)
+
+    return LocalExecutor
+
+
+def executor_plugin():
+    from localstack.services.lambda_.invocation.plugins import RuntimeExecutorPlugin
+
+    class Plugin(RuntimeExecutorPlugin):
+        name = EXECUTOR_NAME
+
+        def load(self, *args, **kwargs):
+            return local_executor()
+
+    return Plugin
+
+
+def __getattr__(name):
+    """``LocalExecutorPlugin`` (the entry point) is made when LocalStack's plugin manager asks for it."""
+    if name == "LocalExecutorPlugin":
+        return executor_plugin()
+    raise AttributeError(name)
+
+
+def main():
+    """Start LocalStack in this process (as ``python -m localstack.runtime.main``) with the corrections made."""
+    os.environ.setdefault("LAMBDA_RUNTIME_EXECUTOR", EXECUTOR_NAME)
+    mend_invoked_via_function_url()
+    from localstack.runtime.main import main as localstack_main
+
+    localstack_main()
+
+
+if __name__ == "__main__":
+    main()
