@@ -4,7 +4,7 @@
 # the ansible_collections/ copy that ansible-test needs, the local AWS
 # endpoint) and can be run again. `make test` is what CI runs (.ci/run).
 #
-#   make endpoint-check  pytest of the local AWS endpoint and its request log (tests/utils)
+#   make endpoint-check  pytest of the local AWS endpoints (moto, LocalStack) and the request log (tests/utils)
 #   make sanity       ansible-test sanity on the newest ansible-core
 #   make units        ansible-test units on the newest and the oldest ansible-core
 #   make integration  ansible-test integration against the local endpoint, both cores
@@ -155,8 +155,9 @@ collection:
 # --- test steps ---------------------------------------------------------------
 
 .PHONY: endpoint-check
-endpoint-check: $(call venv,$(NEWEST_CORE))/.ready
-	$(call venv,$(NEWEST_CORE))/bin/python -m pytest -p no:cacheprovider tests/utils
+# LocalStack's venv is built here, so its checks (tests/utils/test_localstack_endpoint.py) are never skipped in CI.
+endpoint-check: $(call venv,$(NEWEST_CORE))/.ready $(LOCALSTACK_VENV)/.ready
+	CLOUDFN_LOCALSTACK_PYTHON=$(LOCALSTACK_VENV)/bin/python $(call venv,$(NEWEST_CORE))/bin/python -m pytest -p no:cacheprovider tests/utils
 
 .PHONY: sanity
 sanity: pip-bootstrap-$(NEWEST_CORE) collection

@@ -1,0 +1,162 @@
+"""Checks of the second local endpoint, LocalStack behind the request log (`make endpoint-check`).
+
+They need LocalStack's venv (`make localstack-venv`; `make endpoint-check` builds it, so in CI they always
+run): its Python is taken from $CLOUDFN_LOCALSTACK_PYTHON, else .venv/localstack/bin/python at the repository
+root. Without it the module is skipped, with the reason.
+"""
+
+import base64
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+import zipfile
+
+import boto3
+import pytest
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+import endpoint as endpoint_script  # noqa: E402  pylint: disable=wrong-import-position
+import requestlog  # noqa: E402  pylint: disable=wrong-import-position
+
+ENDPOINT = os.path.join(os.path.dirname(__file__), "endpoint.py")
+LOCALSTACK_PYTHON = os.environ.get("CLOUDFN_LOCALSTACK_PYTHON") or os.path.join(
+    os.path.dirname(__file__), "..", "..", ".venv", "localstack", "bin", "python")
+
+pytestmark = pytest.mark.skipif(not os.path.exists(LOCALSTACK_PYTHON),
+                                reason="no LocalStack venv at %s (make localstack-venv)" % LOCALSTACK_PYTHON)
+
+HANDLER = """
+import os
+
+def handler(event, context):
+    print("event", event)
+    if event.get("fail"):
+        raise ValueError("asked to fail")
+    return {"event": event, "colour": os.environ.get("COLOUR"), "function": context.function_name}
+"""
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory):
+    state_dir = str(tmp_path_factory.mktemp("localstack"))
+    subprocess.run([sys.executable, ENDPOINT, "start", "--state-dir", state_dir, "--localstack",
+                    os.path.abspath(LOCALSTACK_PYTHON)], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(state_dir, "endpoint.json"), encoding="utf-8") as handle:
+        state = json.load(handle)
+    state["state_dir"] = state_dir
+    yield state
+    pid = state["pid"]
+    subprocess.run([sys.executable, ENDPOINT, "stop", "--state-dir", state_dir], check=True)
+    assert not os.path.exists(os.path.join(state_dir, "endpoint.json"))
+    assert not endpoint_script.running(pid)
+
+
+@pytest.fixture(scope="module")
+def lambda_client(endpoint):
+    return boto3.client("lambda", endpoint_url=endpoint["url"], region_name=endpoint["region"],
+                        aws_access_key_id="testing", aws_secret_access_key="testing")
+
+
+def zipped(source):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as package:
+        package.writestr("index.py", source)
+    return archive.getvalue()
+
+
+def wait_for(client, name, field, busy):
+    for _attempt in range(300):
+        configuration = client.get_function_configuration(FunctionName=name)
+        if configuration[field] != busy:
+            return configuration
+        time.sleep(0.1)
+    raise AssertionError("%s stayed %s" % (name, busy))
+
+
+def test_start_writes_state_and_creates_role(endpoint):
+    assert endpoint["kind"] == "localstack"
+    assert endpoint["url"].startswith("http://127.0.0.1:")
+    assert endpoint["role_arn"] == "arn:aws:iam::000000000000:role/cloudfn-lambda-role"
+    assert endpoint["account_id"] == "000000000000"
+    first = requestlog.since(0, url=endpoint["url"])[0]
+    assert (first["seq"], first["service"], first["method"], first["mutating"]) == (1, "iam", "POST", True)
+    # LocalStack keeps its files under the state directory (two endpoints never share them).
+    assert os.path.isdir(os.path.join(endpoint["state_dir"], "localstack", "tmp"))
+
+
+def test_integration_config_names_the_account(endpoint):
+    config = subprocess.run([sys.executable, ENDPOINT, "integration-config", "--state-dir", endpoint["state_dir"]],
+                            check=True, capture_output=True, text=True).stdout
+    assert 'aws_account_id: "000000000000"' in config.splitlines()
+    assert 'endpoint_kind: "localstack"' in config.splitlines()
+
+
+def test_states_revisions_and_invoke(endpoint, lambda_client):
+    url = endpoint["url"]
+    mark = requestlog.count(url=url)
+    created = lambda_client.create_function(
+        FunctionName="probe", Runtime="python3.12", Role=endpoint["role_arn"], Handler="index.handler",
+        Code={"ZipFile": zipped(HANDLER)}, Environment={"Variables": {"COLOUR": "blue"}})
+    assert created["State"] == "Pending"
+    assert wait_for(lambda_client, "probe", "State", "Pending")["State"] == "Active"
+
+    revision = lambda_client.get_function_configuration(FunctionName="probe")["RevisionId"]
+    updated = lambda_client.update_function_configuration(FunctionName="probe", Timeout=10, RevisionId=revision)
+    assert updated["LastUpdateStatus"] == "InProgress"
+    with pytest.raises(lambda_client.exceptions.PreconditionFailedException):
+        lambda_client.update_function_configuration(FunctionName="probe", Timeout=11, RevisionId=revision)
+    done = wait_for(lambda_client, "probe", "LastUpdateStatus", "InProgress")
+    assert (done["LastUpdateStatus"], done["Timeout"]) == ("Successful", 10)
+
+    answer = lambda_client.invoke(FunctionName="probe", Payload=b'{"ping": 1}', LogType="Tail")
+    assert "FunctionError" not in answer
+    assert json.load(answer["Payload"]) == {"event": {"ping": 1}, "colour": "blue", "function": "probe"}
+    assert answer["ExecutedVersion"] == "$LATEST"
+    assert "event {'ping': 1}" in base64.b64decode(answer["LogResult"]).decode()
+
+    failed = lambda_client.invoke(FunctionName="probe", Payload=b'{"fail": true}')
+    assert failed["FunctionError"] == "Unhandled"
+    error = json.load(failed["Payload"])
+    assert (error["errorType"], error["errorMessage"]) == ("ValueError", "asked to fail")
+    assert lambda_client.invoke(FunctionName="probe", InvocationType="DryRun")["StatusCode"] == 204
+
+    lambda_client.delete_function(FunctionName="probe")
+    assert requestlog.lambda_ops(mark, url=url, mutating=True) == [
+        "CreateFunction", "UpdateFunctionConfiguration", "UpdateFunctionConfiguration", "Invoke", "Invoke",
+        "DeleteFunction",
+    ]
+    statuses = [entry["status"] for entry in requestlog.since(mark, url=url)
+                if entry["operation"] == "UpdateFunctionConfiguration"]
+    assert statuses == [200, 412]
+
+
+def test_other_runtimes_give_a_clear_invoke_error(endpoint, lambda_client):
+    lambda_client.create_function(FunctionName="node", Runtime="nodejs20.x", Role=endpoint["role_arn"],
+                                  Handler="index.handler", Code={"ZipFile": zipped("exports.handler = 1")})
+    wait_for(lambda_client, "node", "State", "Pending")
+    answer = lambda_client.invoke(FunctionName="node", Payload=b"{}")
+    assert answer["FunctionError"] == "Unhandled"
+    error = json.load(answer["Payload"])
+    assert error["errorType"] == "Runtime.Unsupported"
+    assert "Python handlers of Zip functions only, not runtime nodejs20.x" in error["errorMessage"]
+    lambda_client.delete_function(FunctionName="node")
+
+
+def test_add_permission_keeps_invoked_via_function_url(endpoint, lambda_client):
+    lambda_client.create_function(FunctionName="url", Runtime="python3.12", Role=endpoint["role_arn"],
+                                  Handler="index.handler", Code={"ZipFile": zipped(HANDLER)})
+    wait_for(lambda_client, "url", "State", "Pending")
+    answer = lambda_client.add_permission(FunctionName="url", StatementId="via-url", Action="lambda:InvokeFunction",
+                                          Principal="*", FunctionUrlAuthType="NONE", InvokedViaFunctionUrl=True)
+    lambda_client.add_permission(FunctionName="url", StatementId="plain", Action="lambda:InvokeFunction",
+                                 Principal="s3.amazonaws.com")
+    expected = {"StringEquals": {"lambda:FunctionUrlAuthType": "NONE"},
+                "Bool": {"lambda:InvokedViaFunctionUrl": "true"}}
+    assert json.loads(answer["Statement"])["Condition"] == expected
+    statements = json.loads(lambda_client.get_policy(FunctionName="url")["Policy"])["Statement"]
+    assert [(s["Sid"], s.get("Condition")) for s in statements] == [("via-url", expected), ("plain", None)]
+    lambda_client.delete_function(FunctionName="url")
