@@ -160,3 +160,23 @@ def test_add_permission_keeps_invoked_via_function_url(endpoint, lambda_client):
     statements = json.loads(lambda_client.get_policy(FunctionName="url")["Policy"])["Statement"]
     assert [(s["Sid"], s.get("Condition")) for s in statements] == [("via-url", expected), ("plain", None)]
     lambda_client.delete_function(FunctionName="url")
+
+
+def test_alias_weights_and_stale_revision(endpoint, lambda_client):
+    lambda_client.create_function(FunctionName="alias", Runtime="python3.12", Role=endpoint["role_arn"],
+                                  Handler="index.handler", Code={"ZipFile": zipped(HANDLER)})
+    wait_for(lambda_client, "alias", "State", "Pending")
+    lambda_client.publish_version(FunctionName="alias")
+    lambda_client.update_function_configuration(FunctionName="alias", Timeout=5)
+    wait_for(lambda_client, "alias", "LastUpdateStatus", "InProgress")
+    lambda_client.publish_version(FunctionName="alias")
+    created = lambda_client.create_alias(FunctionName="alias", Name="live", FunctionVersion="1")
+    split = lambda_client.update_alias(FunctionName="alias", Name="live",
+                                       RoutingConfig={"AdditionalVersionWeights": {"2": 0.25}})
+    assert split["RoutingConfig"] == {"AdditionalVersionWeights": {"2": 0.25}}
+    assert split["RevisionId"] != created["RevisionId"]
+    with pytest.raises(lambda_client.exceptions.PreconditionFailedException):
+        lambda_client.update_alias(FunctionName="alias", Name="live", Description="late", RevisionId=created["RevisionId"])
+    with pytest.raises(lambda_client.exceptions.InvalidParameterValueException):
+        lambda_client.update_alias(FunctionName="alias", Name="live", RoutingConfig={"AdditionalVersionWeights": {"1": 0.5}})
+    lambda_client.delete_function(FunctionName="alias")

@@ -23,11 +23,14 @@ function's own variables, the code's directory as working directory and ``LAMBDA
 layers' ``python/`` directories on ``PYTHONPATH`` (AWS's ``/opt/python``). Any other runtime, or an
 image function, gives an ``Unhandled`` function error that says so.
 
-The correction
---------------
+The corrections
+---------------
 LocalStack 2026.3.0's AddPermission drops ``InvokedViaFunctionUrl``; AWS stores it as the condition
 ``{"Bool": {"lambda:InvokedViaFunctionUrl": "true"}}`` (and answers the statement with it).
 ``mend_invoked_via_function_url`` adds it to the stored statement and to the answer.
+LocalStack 2026.3.0's UpdateAlias fails every request that sets AdditionalVersionWeights with an
+InternalError (a missing argument in its own code): ``mend_update_alias_routing`` passes the version the
+alias points to, so the weights are checked and kept as on AWS.
 """
 
 import functools
@@ -68,6 +71,39 @@ def mend_invoked_via_function_url():
         return answer
 
     LambdaProvider.add_permission = add_permission
+
+
+def mend_update_alias_routing():
+    """UpdateAlias with AdditionalVersionWeights works (LocalStack 2026.3.0 fails it with InternalError: its
+    ``_create_routing_config_model`` is called without the alias's target version). The check is made against
+    the version the alias points to after the update (the request's FunctionVersion, else the current one)."""
+    import threading
+
+    from localstack.services.lambda_ import api_utils
+    from localstack.services.lambda_.provider import LambdaProvider
+
+    target = threading.local()
+    update_alias, create_model = LambdaProvider.update_alias, LambdaProvider._create_routing_config_model  # pylint: disable=protected-access
+
+    @functools.wraps(update_alias)
+    def update_alias_with_target(self, context, function_name, name, function_version=None, *args, **kwargs):
+        account, region = api_utils.get_account_and_region(function_name, context)
+        try:
+            function = self._get_function(api_utils.get_function_name(function_name, context), account, region)  # pylint: disable=protected-access
+            alias = function.aliases.get(name)
+            target.version = function.versions.get(function_version or (alias.function_version if alias else None))
+        except Exception:  # pylint: disable=broad-except
+            target.version = None  # LocalStack's own call answers the missing function or alias
+        try:
+            return update_alias(self, context, function_name, name, function_version, *args, **kwargs)
+        finally:
+            target.version = None
+
+    def create_routing_config_model(self, routing_config_dict, function_version=None):
+        return create_model(self, routing_config_dict, function_version or getattr(target, "version", None))
+
+    LambdaProvider.update_alias = update_alias_with_target
+    LambdaProvider._create_routing_config_model = create_routing_config_model  # pylint: disable=protected-access
 
 
 def local_executor():
@@ -179,6 +215,7 @@ def main():
     """Start LocalStack in this process (as ``python -m localstack.runtime.main``) with the corrections made."""
     os.environ.setdefault("LAMBDA_RUNTIME_EXECUTOR", EXECUTOR_NAME)
     mend_invoked_via_function_url()
+    mend_update_alias_routing()
     from localstack.runtime.main import main as localstack_main
 
     localstack_main()
