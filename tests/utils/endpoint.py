@@ -666,8 +666,8 @@ def serve_localstack(port, state_dir, localstack_python):
     def finish(*_args):
         if child.poll() is None:
             child.terminate()
-            try:
-                child.wait(timeout=8)
+            try:  # LocalStack's shutdown often hangs in "Stopping all services"; it keeps nothing (PERSISTENCE=0)
+                child.wait(timeout=3)
             except subprocess.TimeoutExpired:
                 child.kill()
         sys.exit(0)
@@ -826,7 +826,7 @@ def terminate(pid, script="endpoint.py"):
 
 def terminate_group(pid):
     """Stop the endpoint process ``pid`` (``start`` made it a session leader) and what it started (LocalStack):
-    SIGTERM to it (it stops LocalStack, up to eight seconds), SIGKILL to its process group after fifteen."""
+    SIGTERM to it (it stops LocalStack, up to three seconds), SIGKILL to its process group after fifteen."""
     if running(pid):
         os.kill(pid, signal.SIGTERM)
         for _attempt in range(150):
