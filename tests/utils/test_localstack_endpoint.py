@@ -146,7 +146,7 @@ def test_other_runtimes_give_a_clear_invoke_error(endpoint, lambda_client):
     lambda_client.delete_function(FunctionName="node")
 
 
-def test_add_permission_keeps_invoked_via_function_url(endpoint, lambda_client):
+def test_add_permission_keeps_invoked_via_function_url_and_takes_amazon_com_services(endpoint, lambda_client):
     lambda_client.create_function(FunctionName="url", Runtime="python3.12", Role=endpoint["role_arn"],
                                   Handler="index.handler", Code={"ZipFile": zipped(HANDLER)})
     wait_for(lambda_client, "url", "State", "Pending")
@@ -154,11 +154,16 @@ def test_add_permission_keeps_invoked_via_function_url(endpoint, lambda_client):
                                           Principal="*", FunctionUrlAuthType="NONE", InvokedViaFunctionUrl=True)
     lambda_client.add_permission(FunctionName="url", StatementId="plain", Action="lambda:InvokeFunction",
                                  Principal="s3.amazonaws.com")
+    lambda_client.add_permission(FunctionName="url", StatementId="alexa", Action="lambda:InvokeFunction",
+                                 Principal="alexa-appkit.amazon.com", EventSourceToken="amzn1.ask.skill.1")
     expected = {"StringEquals": {"lambda:FunctionUrlAuthType": "NONE"},
                 "Bool": {"lambda:InvokedViaFunctionUrl": "true"}}
     assert json.loads(answer["Statement"])["Condition"] == expected
     statements = json.loads(lambda_client.get_policy(FunctionName="url")["Policy"])["Statement"]
-    assert [(s["Sid"], s.get("Condition")) for s in statements] == [("via-url", expected), ("plain", None)]
+    assert [(s["Sid"], s.get("Condition")) for s in statements] == [
+        ("via-url", expected), ("plain", None),
+        ("alexa", {"StringEquals": {"lambda:EventSourceToken": "amzn1.ask.skill.1"}})]
+    assert statements[2]["Principal"] == {"Service": "alexa-appkit.amazon.com"}
     lambda_client.delete_function(FunctionName="url")
 
 

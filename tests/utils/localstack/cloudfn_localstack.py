@@ -30,7 +30,9 @@ LocalStack 2026.3.0's AddPermission drops ``InvokedViaFunctionUrl``; AWS stores 
 ``mend_invoked_via_function_url`` adds it to the stored statement and to the answer.
 LocalStack 2026.3.0's UpdateAlias fails every request that sets AdditionalVersionWeights with an
 InternalError (a missing argument in its own code): ``mend_update_alias_routing`` passes the version the
-alias points to, so the weights are checked and kept as on AWS.
+alias points to, so the weights are checked and kept as on AWS. Its AddPermission refuses service principals
+outside ``*.amazonaws.com`` (AWS takes ``alexa-appkit.amazon.com``): ``mend_service_principals`` stores them
+as ``{"Service": PRINCIPAL}``, as AWS does.
 """
 
 import functools
@@ -71,6 +73,25 @@ def mend_invoked_via_function_url():
         return answer
 
     LambdaProvider.add_permission = add_permission
+
+
+def mend_service_principals():
+    """AddPermission takes a service principal outside ``*.amazonaws.com`` (``alexa-appkit.amazon.com``), as
+    AWS does; LocalStack 2026.3.0 refuses it as an invalid principal."""
+    from localstack.services.lambda_ import api_utils
+
+    build_statement = api_utils.build_statement
+
+    @functools.wraps(build_statement)
+    def build_statement_for_services(*args, **kwargs):
+        principal = kwargs.get("principal")
+        if not (principal or "").endswith(".amazon.com"):
+            return build_statement(*args, **kwargs)
+        statement = build_statement(*args, **dict(kwargs, principal="placeholder.amazonaws.com"))
+        statement["Principal"] = {"Service": principal}
+        return statement
+
+    api_utils.build_statement = build_statement_for_services
 
 
 def mend_update_alias_routing():
@@ -216,6 +237,7 @@ def main():
     os.environ.setdefault("LAMBDA_RUNTIME_EXECUTOR", EXECUTOR_NAME)
     mend_invoked_via_function_url()
     mend_update_alias_routing()
+    mend_service_principals()
     from localstack.runtime.main import main as localstack_main
 
     localstack_main()
