@@ -380,14 +380,14 @@ class Source:
     def package(self, target=None, warnings=None):
         """The CodePackage: the files alone, or (with requirements, for ``target``) the cached or a new build."""
         if not self.needs_target:
-            return checked_size(CodePackage(deterministic_zip(self.files), "directory", warnings=warnings), self.files)
+            return checked_size(CodePackage(deterministic_zip(self.files), "directory", warnings=warnings))
         key = build_key(self.files, self.requirement_bytes(), target, self.pip_args)
         cached = os.path.join(self.build_in, key + ".zip")
         data = read_cached(cached)
         if data is not None:
             return checked_size(CodePackage(data, "directory", built=False, cache=cached, warnings=warnings))
         files, data = self.build(target)
-        package = checked_size(CodePackage(data, "directory", built=True, cache=cached, warnings=warnings), files)
+        package = checked_size(CodePackage(data, "directory", built=True, cache=cached, warnings=warnings))
         write_cached(cached, package, dict(format=FORMAT_VERSION, src=self.path, requirements=self.requirements,
                                            target=target.label, python_version=target.python_version,
                                            platform=target.platform, pure_only=target.pure_only,
@@ -466,17 +466,14 @@ def write_cached(path, package, record):
         package.cache = None
 
 
-def checked_size(package, files=None):
+def checked_size(package):
     """``package`` when Lambda takes it in a request; CodeError naming the limit otherwise."""
     if package.size > DIRECT_UPLOAD_LIMIT:
         raise CodeError("The package is %d bytes zipped, more than the %d bytes (50 MB) Lambda takes in a request. "
                         "Move dependencies into a layer, or upload the zip to S3 and give s3_bucket and s3_key."
                         % (package.size, DIRECT_UPLOAD_LIMIT))
-    if files is not None:
-        unzipped = sum(os.path.getsize(path) for _name, path in files)
-    else:
-        with zipfile.ZipFile(io.BytesIO(package.data)) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
+    with zipfile.ZipFile(io.BytesIO(package.data)) as archive:
+        unzipped = sum(info.file_size for info in archive.infolist())
     if unzipped > UNZIPPED_LIMIT:
         raise CodeError("The package is %d bytes unzipped, more than the %d bytes (250 MB) Lambda allows for a "
                         "function's code and layers. Leave files out (src_exclude), move dependencies into a layer, "
