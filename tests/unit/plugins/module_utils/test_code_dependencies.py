@@ -259,8 +259,8 @@ def layer_options(options, **more):
 
 def test_a_layer_gets_its_dependencies_under_python(options):
     package = layer_package(layer_options(options))
-    assert names(package) == sorted(["app.py", "requirements.txt"] + ["python/" + n for n in
-                                                                       PURE_FILES + native_files("aarch64")])
+    layer_files = ["python/" + n for n in PURE_FILES + native_files("aarch64")]
+    assert names(package) == sorted(["app.py", "requirements.txt"] + layer_files)
 
 
 @pytest.mark.parametrize("runtimes, architectures", [
