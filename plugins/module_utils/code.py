@@ -136,7 +136,7 @@ def layer_target(runtimes, architectures):
     single_architecture = len(architectures) == 1
     pure_only = len(versions) > 1 or not single_architecture
     platform = PLATFORMS[architectures[0] if single_architecture else "x86_64"]
-    label = "%s %s" % ("/".join(runtimes), architectures[0] if single_architecture else "any architecture")
+    label = "%s %s" % ("/".join(runtimes), " and ".join(architectures) if architectures else "on any architecture")
     return Target(versions[0], platform, pure_only=pure_only, prefix="python/", label=label)
 
 
