@@ -55,9 +55,8 @@ options:
         manylinux2014_x86_64) (or C(manylinux2014_aarch64) for C(arm64)) C(--implementation cp --python-version X.Y),
         for the Python version of the runtime, so the same wheels are chosen on any controller. Only wheels are
         installed (no source builds).'
-      - For a function, the target comes from O(cloudfn.aws_lambda.lambda_function#module:runtime) and
-        O(cloudfn.aws_lambda.lambda_function#module:architecture) (when an update omits them, the deployed
-        function's). A runtime that is not Python fails with requirements. Node.js dependencies are not
+      - For a function, the target comes from its C(runtime) and C(architecture) options (when an update omits
+        them, from the deployed function's). A runtime that is not Python fails with requirements. Node.js dependencies are not
         installed; C(node_modules) in O(src) are shipped as they are.
       - For a layer, the dependencies go under C(python/), for the one Python version of
         O(cloudfn.aws_lambda.lambda_layer#module:compatible_runtimes) and the one architecture of
