@@ -28,7 +28,6 @@ import os
 import re
 import shutil
 import stat
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -296,17 +295,18 @@ def _last_error_line(output, marker=None):
     return (errors or lines or ["no output"])[-1][:500]
 
 
-def run_pip(target, requirements_file, directory, pip_args):
-    """Install the requirements into ``directory``; CodeError saying why when pip fails."""
-    environment = dict(os.environ, PIP_NO_INPUT="1", PYTHONDONTWRITEBYTECODE="1")
+def run_pip(target, requirements_file, directory, pip_args, run_command):
+    """Install the requirements into ``directory`` with ``run_command`` (AnsibleModule.run_command's signature);
+    CodeError saying why when pip fails."""
+    if run_command is None:
+        raise CodeError("requirements: installing dependencies needs a module to run pip (no command runner given).")
     try:
-        answer = subprocess.run(pip_command(target, requirements_file, directory, pip_args), stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, env=environment, check=False)
+        returncode, stdout, stderr = run_command(pip_command(target, requirements_file, directory, pip_args),
+                                                 environ_update=dict(PIP_NO_INPUT="1", PYTHONDONTWRITEBYTECODE="1"))
     except OSError as e:
         raise CodeError("requirements: pip could not be run with %s: %s" % (sys.executable, e))
-    output = answer.stdout.decode("utf-8", "replace")
-    if answer.returncode != 0:
-        raise pip_failure(target, output, answer.returncode)
+    if returncode != 0:
+        raise pip_failure(target, "%s\n%s" % (stdout or "", stderr or ""), returncode)
 
 
 def normalize_installed(directory):
@@ -377,7 +377,7 @@ class Source:
         with open(self.requirements, "rb") as handle:
             return handle.read()
 
-    def package(self, target=None, warnings=None):
+    def package(self, target=None, warnings=None, run_command=None):
         """The CodePackage: the files alone, or (with requirements, for ``target``) the cached or a new build."""
         if not self.needs_target:
             return checked_size(CodePackage(deterministic_zip(self.files), "directory", warnings=warnings))
@@ -386,7 +386,7 @@ class Source:
         data = read_cached(cached)
         if data is not None:
             return checked_size(CodePackage(data, "directory", built=False, cache=cached, warnings=warnings))
-        files, data = self.build(target)
+        files, data = self.build(target, run_command)
         package = checked_size(CodePackage(data, "directory", built=True, cache=cached, warnings=warnings))
         write_cached(cached, package, dict(format=FORMAT_VERSION, src=self.path, requirements=self.requirements,
                                            target=target.label, python_version=target.python_version,
@@ -394,7 +394,7 @@ class Source:
                                            pip_args=self.pip_args, files=len(files)))
         return package
 
-    def build(self, target):
+    def build(self, target, run_command):
         """(files, zip bytes) of the sources with the requirements installed for ``target``, in a scratch directory."""
         scratch = tempfile.mkdtemp(prefix="cloudfn-build-")
         try:
@@ -404,7 +404,7 @@ class Source:
                 requirements_file = os.path.join(scratch, "requirements.txt")
                 with open(requirements_file, "wb") as handle:
                     handle.write(self.requirement_bytes())
-            run_pip(target, os.path.abspath(requirements_file), installed, self.pip_args)
+            run_pip(target, os.path.abspath(requirements_file), installed, self.pip_args, run_command)
             os.makedirs(installed, exist_ok=True)
             normalize_installed(installed)
             if target.pure_only:
@@ -483,7 +483,7 @@ def checked_size(package):
 
 # ------------------------------------------------------------------ the code options
 
-def package_path(path, option="src", zip_only=False, options=None, target=None):
+def package_path(path, option="src", zip_only=False, options=None, target=None, run_command=None):
     """The package for a directory, a single file, or a zip file at ``path``.
 
     ``options``: the packaging options of a directory (src_exclude, requirements, pip_args, build_in); with
@@ -492,7 +492,7 @@ def package_path(path, option="src", zip_only=False, options=None, target=None):
     """
     source = source_of(path, option, zip_only, options)
     if isinstance(source, Source):
-        return source.package(target)
+        return source.package(target, run_command=run_command)
     return source
 
 
@@ -539,15 +539,16 @@ def local_source(options):
     return None
 
 
-def plan_code(options, runtime=None, architecture=None):
+def plan_code(options, runtime=None, architecture=None, run_command=None):
     """The local package of ``src`` / ``zip_file`` of a function (None for S3 and image code) and the ``Code``
     parameter to send; ``runtime`` / ``architecture`` stand in for the options' when those are omitted (the
-    deployed function's). A path that cannot be used raises InvalidInput naming the option."""
-    package = function_package(local_source(options), options, runtime, architecture)
+    deployed function's); ``run_command`` runs pip (AnsibleModule.run_command). A path that cannot be used raises
+    InvalidInput naming the option."""
+    package = function_package(local_source(options), options, runtime, architecture, run_command)
     return package, code_source(options, package)
 
 
-def function_package(source, options, runtime=None, architecture=None):
+def function_package(source, options, runtime=None, architecture=None, run_command=None):
     """The CodePackage of a function's ``source`` (local_source's answer), for the runtime and architecture of the
     options, else ``runtime`` / ``architecture``."""
     if not isinstance(source, Source):
@@ -558,17 +559,18 @@ def function_package(source, options, runtime=None, architecture=None):
         return source.package(warnings=warnings)
     if not runtime:
         raise CodeError("requirements: installing %s needs the function's runtime: give runtime." % source.requirements)
-    return source.package(function_target(runtime, options.get("architecture") or architecture), warnings)
+    return source.package(function_target(runtime, options.get("architecture") or architecture), warnings, run_command)
 
 
-def layer_package(options):
+def layer_package(options, run_command=None):
     """The CodePackage of a layer's ``src`` / ``zip_file`` (None for S3 content), dependencies under python/."""
     source = local_source(options)
     if not isinstance(source, Source):
         return source
     if not source.needs_target:
         return source.package()
-    return source.package(layer_target(options.get("compatible_runtimes"), options.get("compatible_architectures")))
+    return source.package(layer_target(options.get("compatible_runtimes"), options.get("compatible_architectures")),
+                          run_command=run_command)
 
 
 def local_package(options):

@@ -568,7 +568,7 @@ class Function(Resource):
             self._package(configuration.get("Runtime"), (configuration.get("Architectures") or [None])[0])
 
     def _package(self, runtime=None, architecture=None):
-        self.package = function_package(self.source, self.params, runtime, architecture)
+        self.package = function_package(self.source, self.params, runtime, architecture, self.task.run_command)
         self.code_source = code_parameter(self.params, self.package)
         for warning in self.package.warnings if self.package is not None else []:
             self.task.warn(warning)

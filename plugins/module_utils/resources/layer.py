@@ -405,7 +405,7 @@ class LayerVersion(Resource):
 
     def desired(self):
         """The version the options ask for; the local package is read (a bad path raises InvalidInput)."""
-        self.package = layer_package(self.code)
+        self.package = layer_package(self.code, self.task.run_command)
         for warning in self.package.warnings if self.package is not None else []:
             self.task.warn(warning)
         return desired_layer(self.params, self.package)

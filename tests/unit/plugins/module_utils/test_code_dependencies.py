@@ -8,13 +8,14 @@ import io
 import os
 import pathlib
 import shutil
+import subprocess
 import sys
 import zipfile
 
 import pytest
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import code
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, layer_package, plan_code, source_problems
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, source_problems
 
 MAKE_WHEELS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "integration", "targets", "setup_wheelhouse",
                            "files", "make_wheels.py")
@@ -66,17 +67,30 @@ def options(tmp_path, wheelhouse):
                 pip_args=["--no-index", "--find-links", wheelhouse])
 
 
-@pytest.fixture
-def pip_runs(monkeypatch):
-    """The pip runs of the test (the real pip still runs)."""
-    runs = []
-    real = code.run_pip
+PIP_RUNS = []  # the platform of each pip run of the current test
 
-    def counting(target, requirements_file, directory, pip_args):
-        runs.append(target.platform)
-        return real(target, requirements_file, directory, pip_args)
-    monkeypatch.setattr(code, "run_pip", counting)
-    return runs
+
+def run_command(args, environ_update=None):
+    """AnsibleModule.run_command's answer (rc, stdout, stderr) for ``args``, as the module would run pip."""
+    if "--platform" in args:
+        PIP_RUNS.append(args[args.index("--platform") + 1])
+    answer = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False,
+                            env=dict(os.environ, **(environ_update or {})))
+    return answer.returncode, answer.stdout.decode(), answer.stderr.decode()
+
+
+def plan_code(options, **more):
+    return code.plan_code(options, run_command=run_command, **more)
+
+
+def layer_package(options):
+    return code.layer_package(options, run_command=run_command)
+
+
+@pytest.fixture
+def pip_runs():
+    del PIP_RUNS[:]
+    return PIP_RUNS
 
 
 @pytest.mark.parametrize("architecture, arch", [("x86_64", "x86_64"), ("arm64", "aarch64")])
@@ -151,12 +165,11 @@ def test_an_unknown_requirement_is_named(options):
         plan_code(options)
 
 
-def test_missing_pip_is_said(options, monkeypatch):
-    # A Python without pip answers "No module named pip" to -m pip.
-    monkeypatch.setattr(code, "pip_command", lambda *args: [sys.executable, "-c", "import sys; sys.exit('"
-                                                            "/usr/bin/python3: No module named pip')"])
+def test_missing_pip_is_said(options):
+    def python_without_pip(args, environ_update=None):  # what -m pip answers on such a Python
+        return 1, "", "/usr/bin/python3: No module named pip\n"
     with pytest.raises(CodeError, match=r"^requirements: pip is not installed for the Python that runs the module"):
-        plan_code(options)
+        code.plan_code(options, run_command=python_without_pip)
 
 
 def test_an_unreachable_index_is_said(options):
