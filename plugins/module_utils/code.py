@@ -573,14 +573,6 @@ def layer_package(options, run_command=None):
                           run_command=run_command)
 
 
-def local_package(options):
-    """The package of the ``src`` or ``zip_file`` option of ``options`` (None when neither is given).
-
-    Raises CodeError (an InvalidInput) naming the option when the path cannot be used.
-    """
-    return function_package(local_source(options), options)
-
-
 def source_problems(params, layer=False):
     """What is wrong with the local code options without building anything (the paths, the requirements file,
     a runtime that is not Python): messages, for a resource's validate."""
