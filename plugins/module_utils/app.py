@@ -23,6 +23,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.errors import UnsupportedError
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import names
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import source_problems
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, LambdaError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import spec_defaults, state_option, wait_options
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import parse_policy, statements
@@ -159,6 +160,20 @@ def check_application(params):
         if entry is not None:
             functions.append(entry)
     return layers, functions, errors
+
+
+def local_code_problems(layers, functions):
+    """What is wrong with the src directories of the checked items (paths, requirements files, a runtime that is
+    not Python), read from the controller before any request; the packages are built when each converges."""
+    errors = []
+    for params in layers:
+        if params.get("src"):
+            errors.extend("layers[%s]: %s" % (params["name"], m)
+                          for m in source_problems(layer_resource.code_params(params), layer=True))
+    for entry in functions:
+        if entry.params.get("src"):
+            errors.extend("functions[%s]: %s" % (entry.name, m) for m in source_problems(entry.params))
+    return errors
 
 
 def _not_here(label, item, keys):
@@ -411,6 +426,9 @@ class Application:
             raise InvalidInput(" ".join(errors), errors=errors)
         if self.params["state"] == "absent":
             return self.converge_absent(layers)
+        errors = local_code_problems(layers, functions)
+        if errors:
+            raise InvalidInput(" ".join(errors), errors=errors)
         self.read_functions(functions, layers)
         for layer, result in zip(layers, self._parallel(self.converge_layer, layers)):
             if result is not None:

@@ -12,6 +12,7 @@ it). The fragment a factory goes with is named in its docstring (``plugins/doc_f
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_range
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import DEFAULT_BUILD_IN, DEFAULT_EXCLUDES
 
 
 # Choices an argument spec writes out (the documentation must list them even where botocore is missing); the unit
@@ -72,8 +73,9 @@ def tags_options():
 def zip_source_options():
     """A zip package from the controller or S3: ``src``, ``zip_file``, ``s3_bucket``, ``s3_key``,
     ``s3_object_version``, ``source_code_hash`` (documented by lambda_function and lambda_layer, whose
-    descriptions say what the package holds). ``s3_bucket`` and ``s3_key`` go together
-    (:data:`ZIP_SOURCE_REQUIRED_TOGETHER`); the sources exclude each other."""
+    descriptions say what the package holds), and how a ``src`` directory is packaged: ``requirements``,
+    ``pip_args``, ``build_in``, ``src_exclude`` (fragment ``cloudfn.aws_lambda.common.packaging``; code.py).
+    ``s3_bucket`` and ``s3_key`` go together (:data:`ZIP_SOURCE_REQUIRED_TOGETHER`); the sources exclude each other."""
     return dict(
         src=dict(type="path"),
         zip_file=dict(type="path"),
@@ -81,6 +83,10 @@ def zip_source_options():
         s3_key=dict(type="str", no_log=False),
         s3_object_version=dict(type="str"),
         source_code_hash=dict(type="str"),
+        requirements=dict(type="raw"),
+        pip_args=dict(type="list", elements="str"),
+        build_in=dict(type="path", default=DEFAULT_BUILD_IN),
+        src_exclude=dict(type="list", elements="str", default=list(DEFAULT_EXCLUDES)),
     )
 
 

@@ -35,18 +35,21 @@ class Task:
     per resource with that resource's options, sharing the warnings of the whole task.
     """
 
-    def __init__(self, params, check_mode=False, diff=False, warn=None, planned_versions=None):
+    def __init__(self, params, check_mode=False, diff=False, warn=None, planned_versions=None, run_command=None):
         self.params = params
         self.check_mode = check_mode
         self.diff = diff
         self.warnings = []
         self._warn = warn
+        # AnsibleModule.run_command (code.py runs pip with it); None outside a module
+        self.run_command = run_command
         # function -> (version, function ARN) that an earlier resource of this task would publish (check mode)
         self.planned_versions = {} if planned_versions is None else planned_versions
 
     @classmethod
     def of_module(cls, module):
-        return cls(module.params, module.check_mode, module._diff, module.warn)  # pylint: disable=protected-access
+        return cls(module.params, module.check_mode, module._diff, module.warn,  # pylint: disable=protected-access
+                   run_command=module.run_command)
 
     def warn(self, text):
         if self._warn is not None:
@@ -56,7 +59,7 @@ class Task:
 
     def with_params(self, params):
         """A task for another resource of the same run: other options, the same modes and warnings."""
-        return Task(params, self.check_mode, self.diff, self.warn, self.planned_versions)
+        return Task(params, self.check_mode, self.diff, self.warn, self.planned_versions, self.run_command)
 
 
 def lambda_module(argument_spec, mutually_exclusive=(), validate=None, **kwargs):

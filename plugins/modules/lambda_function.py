@@ -44,8 +44,10 @@ options:
   src:
     description:
       - Code from the controller. A directory is packaged as a deterministic zip (sorted entries, fixed
-        timestamps and permissions, no compression; C(__pycache__) and C(*.pyc) left out), so the same
-        tree always gives the same sha256, on any machine and after any C(touch).
+        timestamps and permissions, deflated at a fixed level; O(src_exclude) left out), so the same
+        tree always gives the same sha256, after any C(touch).
+      - Its Python dependencies (O(requirements), by default C(requirements.txt) in the directory) are installed
+        into the package for O(runtime) and O(architecture); see O(requirements).
       - A single file is packaged the same way, at the root of the zip.
       - A path ending in C(.zip) is used as it is, like O(zip_file).
       - Mutually exclusive with O(zip_file), O(s3_bucket) and O(image_uri).
@@ -276,6 +278,7 @@ extends_documentation_fragment:
   - cloudfn.aws_lambda.connection
   - cloudfn.aws_lambda.common.wait
   - cloudfn.aws_lambda.common.tags
+  - cloudfn.aws_lambda.common.packaging
   - cloudfn.aws_lambda.common.attributes
 notes:
   - In check mode the module only reads (C(GetFunction), and C(GetRole) for a role given by name;
@@ -377,6 +380,34 @@ code:
       description: The container image.
       type: str
       returned: for image functions
+package:
+  description:
+    - The package built from O(src) or read from O(zip_file) on the controller (in check mode too), before any
+      request; see the collection's docs/packaging.md.
+  returned: when state=present and the code is O(src) or O(zip_file)
+  type: dict
+  contains:
+    sha256:
+      description: Base64 sha256 of the zip (what AWS reports as C(CodeSha256) once it is deployed).
+      type: str
+      returned: always
+    size:
+      description: Size of the zip in bytes.
+      type: int
+      returned: always
+    built:
+      description: True when pip ran in this run; false when there is nothing to install or the cached build was used.
+      type: bool
+      returned: always
+    cache:
+      description: The cached build used or written (in O(build_in)); null for a package without dependencies.
+      type: str
+      returned: always
+  sample:
+    sha256: NZX1y+kZ4WDVeh0y+tTq5hCGp26aG/q1ALv4d4UzIU4=
+    size: 48213
+    built: false
+    cache: /home/me/.cache/cloudfn.aws_lambda/builds/5b0c...e1.zip
 tags:
   description: The function's tags.
   returned: when state=present

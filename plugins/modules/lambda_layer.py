@@ -46,10 +46,11 @@ options:
   src:
     description:
       - Layer content from the controller. A directory is packaged as a deterministic zip (sorted entries, fixed
-        timestamps and permissions, no compression; C(__pycache__) and C(*.pyc) left out), exactly as
+        timestamps and permissions, deflated at a fixed level; O(src_exclude) left out), exactly as
         O(cloudfn.aws_lambda.lambda_function#module:src) packages function code, so the same tree always gives the
         same sha256.
       - Lay the directory out as Lambda expects layers, for example C(python/mylib/__init__.py) for Python.
+        Dependencies of O(requirements) (by default C(requirements.txt) in the directory) are installed under C(python/).
       - A single file is packaged the same way, at the root of the zip. A path ending in C(.zip) is used as it is.
       - One of O(src), O(zip_file), O(s3_bucket) or O(content) is required with O(state=present).
     type: path
@@ -170,6 +171,7 @@ options:
     default: false
 extends_documentation_fragment:
   - cloudfn.aws_lambda.connection
+  - cloudfn.aws_lambda.common.packaging
   - cloudfn.aws_lambda.common.attributes
 notes:
   - In check mode the module only reads. When a version would be published, its number and ARN are predicted (one
@@ -275,6 +277,34 @@ code_size:
   returned: when state=present
   type: int
   sample: 2048
+package:
+  description:
+    - The package built from O(src) or read from O(zip_file) on the controller (in check mode too), before any
+      request; see the collection's docs/packaging.md.
+  returned: when state=present and the content is O(src) or O(zip_file)
+  type: dict
+  contains:
+    sha256:
+      description: Base64 sha256 of the zip (the version's C(code_sha256) once published).
+      type: str
+      returned: always
+    size:
+      description: Size of the zip in bytes.
+      type: int
+      returned: always
+    built:
+      description: True when pip ran in this run; false when there is nothing to install or the cached build was used.
+      type: bool
+      returned: always
+    cache:
+      description: The cached build used or written (in O(build_in)); null for a package without dependencies.
+      type: str
+      returned: always
+  sample:
+    sha256: NZX1y+kZ4WDVeh0y+tTq5hCGp26aG/q1ALv4d4UzIU4=
+    size: 48213
+    built: true
+    cache: /home/me/.cache/cloudfn.aws_lambda/builds/5b0c...e1.zip
 description:
   description: Description of the version.
   returned: when state=present

@@ -18,7 +18,14 @@ the lambda_function module's, for every caller that takes the same definition of
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcile
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import CodeError, plan_code, s3_code_sha256
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import (
+    CodeError,
+    Source,
+    code_source as code_parameter,
+    function_package,
+    local_source,
+    s3_code_sha256,
+)
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, NotFound
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.layer import list_versions
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
@@ -511,7 +518,8 @@ class Function(Resource):
         super().__init__(task, client)
         self.name = self.params["name"]
         self.versions = FunctionVersions(client, self.name)
-        self.package = None
+        self.package = None  # code.CodePackage of src / zip_file
+        self.source = None  # code.local_source's answer
         self.code_source = code_source  # the Code parameter of CreateFunction / UpdateFunctionCode
         self.pruned = None  # published versions before and after keep_versions deleted some
         self.published = None  # the version CreateFunction published (publish=true)
@@ -537,8 +545,33 @@ class Function(Resource):
         return current_function(self.answer)
 
     def plan_code(self):
-        """The package of src / zip_file (read from the controller) and the Code parameter; local, no request."""
-        self.package, self.code_source = plan_code(self.params)
+        """The package of src / zip_file (read from the controller) and the Code parameter; local, no request.
+
+        A src with requirements whose runtime or architecture the options omit is checked here and built by
+        :meth:`finish_code` once the function is read (the deployed function's runtime and architecture).
+        """
+        self.source = local_source(self.params)
+        self.package = None
+        if self.waits_for_target():
+            self.code_source = None
+            return
+        self._package()
+
+    def waits_for_target(self):
+        source, params = self.source, self.params
+        return isinstance(source, Source) and source.needs_target and not (params.get("runtime") and params.get("architecture"))
+
+    def finish_code(self):
+        """Build the package that waited for the read (plan_code), for the deployed runtime and architecture."""
+        if self.package is None and self.waits_for_target():
+            configuration = self.configuration or {}
+            self._package(configuration.get("Runtime"), (configuration.get("Architectures") or [None])[0])
+
+    def _package(self, runtime=None, architecture=None):
+        self.package = function_package(self.source, self.params, runtime, architecture, self.task.run_command)
+        self.code_source = code_parameter(self.params, self.package)
+        for warning in self.package.warnings if self.package is not None else []:
+            self.task.warn(warning)
 
     def desired(self):
         """What the options ask for; layers given by name are looked up (GetLayerVersion)."""
@@ -680,6 +713,7 @@ class Function(Resource):
         """code, read, desired, plan, apply (not in check mode), publish, prune, result."""
         self.plan_code()  # a path that cannot be used fails before any request
         current = current_function(self.answer) if self.prefetched else self.read()
+        self.finish_code()  # a package that needed the deployed runtime or architecture: before any write
         outcome = self.outcome = self.plan(current, self.desired())
         if not self.task.check_mode:
             self.apply(outcome)
@@ -729,6 +763,8 @@ class Function(Resource):
             result.update(version=version, published=published)
             if predicted:
                 result["version_predicted"] = True
+        if self.package is not None:
+            result["package"] = self.package.view()
         if params["keep_versions"] is not None:
             result["deleted_versions"] = prune_versions(self.task, self.client, self, self.answer is not None,
                                                         pending=params["publish"] and predicted is not None)

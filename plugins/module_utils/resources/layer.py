@@ -25,7 +25,11 @@ import json
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcile
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum, model_range
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import code_source, local_package, s3_code_sha256
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import (
+    code_source,
+    layer_package,
+    s3_code_sha256,
+)
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     LAYER_NAME,
@@ -58,6 +62,9 @@ CHECK_MODE_NOOP_MSG = "No new version to publish - version %s matches the conten
 
 METADATA_FIELDS = ("Description", "CompatibleRuntimes", "CompatibleArchitectures", "LicenseInfo")
 CONTENT_OPTIONS = ("s3_bucket", "s3_key", "s3_object_version", "zip_file")
+# How src is packaged (code.py), and the target its requirements are installed for.
+PACKAGING_OPTIONS = ("requirements", "pip_args", "build_in", "src_exclude", "compatible_runtimes",
+                     "compatible_architectures")
 # Options that describe a version to publish: meaningless when deleting.
 PUBLISH_OPTIONS = ("src", "zip_file", "s3_bucket", "content", "description", "compatible_runtimes",
                    "compatible_architectures", "license_info", "keep_versions", "permissions")
@@ -228,7 +235,7 @@ def permission_plan(desired, current, purge):
 
 def code_params(params):
     """The content options, whether given at the top level or in ``content``, as top-level names."""
-    code = dict((key, params.get(key)) for key in ("src", "source_code_hash") + CONTENT_OPTIONS)
+    code = dict((key, params.get(key)) for key in ("src", "source_code_hash") + CONTENT_OPTIONS + PACKAGING_OPTIONS)
     for key, value in (params.get("content") or {}).items():
         if value is not None:
             code[key] = value
@@ -398,7 +405,9 @@ class LayerVersion(Resource):
 
     def desired(self):
         """The version the options ask for; the local package is read (a bad path raises InvalidInput)."""
-        self.package = local_package(self.code)
+        self.package = layer_package(self.code, self.task.run_command)
+        for warning in self.package.warnings if self.package is not None else []:
+            self.task.warn(warning)
         return desired_layer(self.params, self.package)
 
     def content_sha256(self, desired):
@@ -562,6 +571,8 @@ class LayerVersion(Resource):
             self.apply(plan)
         result = self.result(plan)
         result["layer_versions"] = [self.version_entry(plan, result)]
+        if self.package is not None:
+            result["package"] = self.package.view()
         if self.task.check_mode:
             result["msg"] = CHECK_MODE_PUBLISH_MSG if plan.changed else CHECK_MODE_NOOP_MSG % result["version"]
         diff = plan.diff

@@ -441,3 +441,18 @@ def test_an_alias_already_on_the_version_and_nothing_else_managed_needs_no_reque
     entry = app.FunctionEntry("api", {}, alias, [], [], None, None, {})
     entry.aliased = None if aliased_version is None else dict(Version=aliased_version, FunctionArn=arn("api", "3"))
     assert app.Application.alias_stays(entry, version) is stays
+
+
+def test_function_and_layer_items_take_the_packaging_options(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "app.py").write_text("def handler(e, c):\n    return 1\n")
+    packaging = dict(requirements="missing.txt", pip_args=["--no-index"], build_in=str(tmp_path / "b"), src_exclude=[])
+    layers, functions = checked(layers=[dict(name="shared", src=str(src), compatible_runtimes=["python3.12"], **packaging)],
+                                functions=[function(src=str(src), **packaging)])
+    assert functions[0].params["pip_args"] == ["--no-index"] and functions[0].params["src_exclude"] == []
+    assert layers[0]["requirements"] == "missing.txt"
+    # The requirements files are checked before any request (Application.converge, before the reads).
+    problems = app.local_code_problems(layers, functions)
+    assert [p.split(":")[0] for p in problems] == ["layers[shared]", "functions[api]"]
+    assert all("missing.txt does not exist" in p for p in problems)
