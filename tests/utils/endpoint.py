@@ -773,6 +773,7 @@ def start(state_dir, python_handlers=False, localstack=None):
     port = free_port()
     url = "http://%s:%d" % (HOST, port)
     kind = "localstack" if localstack else "moto"
+    localstack = os.path.abspath(localstack) if localstack else None  # LocalStack runs in a directory of its own
     started = time.monotonic()
     log_path = os.path.join(state_dir, "server.log")
     with open(log_path, "ab") as log, open(os.devnull, "rb") as devnull:

@@ -184,4 +184,8 @@ def test_alias_weights_and_stale_revision(endpoint, lambda_client):
         lambda_client.update_alias(FunctionName="alias", Name="live", Description="late", RevisionId=created["RevisionId"])
     with pytest.raises(lambda_client.exceptions.InvalidParameterValueException):
         lambda_client.update_alias(FunctionName="alias", Name="live", RoutingConfig={"AdditionalVersionWeights": {"1": 0.5}})
+    by_alias = lambda_client.get_function_configuration(FunctionName="alias", Qualifier="live")
+    assert by_alias["Version"] == "1" and by_alias["Timeout"] == 3
+    with pytest.raises(lambda_client.exceptions.ResourceNotFoundException):
+        lambda_client.get_function_configuration(FunctionName="alias", Qualifier="nosuchalias")
     lambda_client.delete_function(FunctionName="alias")

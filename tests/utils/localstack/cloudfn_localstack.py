@@ -32,7 +32,8 @@ LocalStack 2026.3.0's UpdateAlias fails every request that sets AdditionalVersio
 InternalError (a missing argument in its own code): ``mend_update_alias_routing`` passes the version the
 alias points to, so the weights are checked and kept as on AWS. Its AddPermission refuses service principals
 outside ``*.amazonaws.com`` (AWS takes ``alexa-appkit.amazon.com``): ``mend_service_principals`` stores them
-as ``{"Service": PRINCIPAL}``, as AWS does.
+as ``{"Service": PRINCIPAL}``, as AWS does. Its GetFunctionConfiguration does not resolve an alias given as the
+qualifier (ResourceNotFound; its GetFunction does): ``mend_configuration_of_alias`` answers as GetFunction.
 """
 
 import functools
@@ -73,6 +74,24 @@ def mend_invoked_via_function_url():
         return answer
 
     LambdaProvider.add_permission = add_permission
+
+
+def mend_configuration_of_alias():
+    """GetFunctionConfiguration with an alias as the qualifier answers the configuration of the version the alias
+    points to, as AWS (and LocalStack's own GetFunction) does; LocalStack 2026.3.0 answers ResourceNotFound."""
+    from localstack.services.lambda_ import api_utils
+    from localstack.services.lambda_.provider import LambdaProvider
+
+    original = LambdaProvider.get_function_configuration
+
+    @functools.wraps(original)
+    def get_function_configuration(self, context, function_name, qualifier=None, **kwargs):
+        _name, resolved = api_utils.get_name_and_qualifier(function_name, qualifier, context)
+        if resolved and api_utils.qualifier_is_alias(resolved):
+            return self.get_function(context, function_name, qualifier, **kwargs)["Configuration"]
+        return original(self, context, function_name, qualifier, **kwargs)
+
+    LambdaProvider.get_function_configuration = get_function_configuration
 
 
 def mend_service_principals():
@@ -238,6 +257,7 @@ def main():
     mend_invoked_via_function_url()
     mend_update_alias_routing()
     mend_service_principals()
+    mend_configuration_of_alias()
     from localstack.runtime.main import main as localstack_main
 
     localstack_main()
