@@ -382,7 +382,7 @@ def build(root=ROOT, left_out_path=None, loaded=None):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", maxsplit=1)[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when the page is not up to date")
     parser.add_argument("--output", default=os.path.join(ROOT, PAGE), help="the page to write or check")
     args = parser.parse_args(argv)
