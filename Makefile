@@ -12,7 +12,7 @@
 #   make lint         ansible-lint --profile production
 #   make build-check  build the collection tarball, install it, load lambda_function
 #   make docs-check   the generated reference (docs/reference/) and CHANGELOG.rst are current, the docs lint clean
-#   make docs         regenerate docs/reference/ and CHANGELOG.rst (docs/build/docs.sh all)
+#   make docs         regenerate docs/reference/, docs/api-coverage.md and CHANGELOG.rst (docs/build/docs.sh all)
 #   make test         all of the above, then one summary line per step
 #   make demo         deploy demo/deploy.yml twice against the local endpoint
 #   make benchmark    count the Lambda API calls of each lambda_function scenario (benchmarks/)
@@ -132,9 +132,10 @@ $(LOCALSTACK_VENV)/.ready: tests/requirements-localstack.txt | python313
 # --- documentation ------------------------------------------------------------
 
 .PHONY: docs docs-check
-docs: .venv/docs/.ready
+# docs/api-coverage.md is written from botocore's model, with the newest core's venv.
+docs: .venv/docs/.ready $(call venv,$(NEWEST_CORE))/.ready
 	PYTHON312=$(PYTHON312) docs/build/docs.sh all
-docs-check: .venv/docs/.ready
+docs-check: .venv/docs/.ready $(call venv,$(NEWEST_CORE))/.ready
 	PYTHON312=$(PYTHON312) docs/build/docs.sh check
 
 # --- the copy ansible-test runs in ------------------------------------------
