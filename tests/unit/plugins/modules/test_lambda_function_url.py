@@ -406,8 +406,10 @@ def test_a_cors_change_sends_the_whole_cors_with_what_is_not_given_as_aws_has_it
     lambda_stub.add_response("update_function_url_config", url_config(cors=dict(stored, MaxAge=300, AllowMethods=[
         "GET"])), dict(HELLO, Cors=dict(stored, MaxAge=300, AllowMethods=["GET"], AllowHeaders=["Content-Type"])))
     result, _warnings = run(lambda_stub, cors=dict(max_age=300, allow_methods=["GET"], allow_headers=["Content-Type"]))
-    assert result["diff"] == {"before": {"cors": {"max_age": 60, "allow_methods": []}},
-                              "after": {"cors": {"max_age": 300, "allow_methods": ["GET"]}}}
+    # the diff shows the CORS members the task manages (header names as AWS compares them)
+    assert result["diff"] == {"before": {"cors": {"max_age": 60, "allow_methods": [], "allow_headers": ["content-type"]}},
+                              "after": {"cors": {"max_age": 300, "allow_methods": ["GET"],
+                                                 "allow_headers": ["content-type"]}}}
     assert result["cors"]["max_age"] == 300 and result["cors"]["allow_origins"] == ["https://www.example.com"]
 
 
