@@ -353,18 +353,23 @@ class FunctionUrl(Resource):
         return before, after
 
     def converge(self):
+        """read, plan, apply (not in check mode), result. ``self.outcome`` is the URL's and its statements' together:
+        a run that changes only a statement is an update (a delete with state=absent)."""
         current = self.read()
-        outcome = self.outcome = self.plan(current, self.desired())
+        outcome = self.plan(current, self.desired())
         if not self.task.check_mode:
             self.apply(outcome)
         result = self.result(outcome)
-        result["changed"] = outcome.changed or any(s.outcome.changed for s in self.statements)
+        diff = dict(before=dict(outcome.diff["before"]), after=dict(outcome.diff["after"]))
+        before, after = self.statement_changes()
+        if before or after:
+            diff["before"]["public_statements"] = dict((sid, reconcile.snake_dict(v)) for sid, v in before.items())
+            diff["after"]["public_statements"] = dict((sid, reconcile.snake_dict(v)) for sid, v in after.items())
+        action = outcome.action or ((("update" if self.present else "delete") if before else None))
+        self.outcome = reconcile.Outcome(action, outcome.changes, outcome.result, {}, {})
+        self.outcome.diff = diff
+        result["changed"] = self.outcome.changed
         if self.task.diff:
-            diff = dict(before=dict(outcome.diff["before"]), after=dict(outcome.diff["after"]))
-            before, after = self.statement_changes()
-            if before or after:
-                diff["before"]["public_statements"] = dict((sid, reconcile.snake_dict(v)) for sid, v in before.items())
-                diff["after"]["public_statements"] = dict((sid, reconcile.snake_dict(v)) for sid, v in after.items())
             result["diff"] = diff
         return result
 
