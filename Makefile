@@ -182,7 +182,7 @@ integration_copy = $(BUILD_ROOT)/integration-$(1)$(endpoint_suffix)/ansible_coll
 # (AWS's states and waits, revisions, operations moto lacks); docs/testing.md says why these and not the others.
 # The shares are about equally long, so the two cores end together.
 LOCALSTACK_TARGETS_$(NEWEST_CORE) := lambda_function lambda_policy lambda_provisioned_concurrency role_deploy
-LOCALSTACK_TARGETS_$(OLDEST_CORE) := lambda_alias lambda_event_source lambda_invoke lambda_info
+LOCALSTACK_TARGETS_$(OLDEST_CORE) := lambda_alias lambda_event_source lambda_invoke lambda_info lambda_function_url
 integration_targets = $(or $(INTEGRATION_TARGETS),$(if $(endpoint_suffix),$(LOCALSTACK_TARGETS_$(1))))
 .PHONY: integration integration-localstack $(addprefix integration-,$(CORES))
 integration: $(addprefix pip-bootstrap-,$(CORES))

@@ -9,7 +9,7 @@ invoke config and provisioned concurrency is converged by its own resource class
 options exactly as its module would build it. This file checks every item before any request, reads
 the listed functions in parallel (who owns them), converges the layers, then each function with what
 hangs on it (its alias follows the version this task publishes; permissions, event sources, the invoke
-config and provisioned concurrency attach to the alias when there is one), functions in parallel with
+config, provisioned concurrency and the function URL attach to the alias when there is one), functions in parallel with
 at most ``max_workers`` requests in flight, and finally prunes what the application no longer lists.
 
 Ownership is a tag: every function of application NAME carries ``cloudfn:app: NAME``. Pruning and
@@ -32,6 +32,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources impor
     event_invoke_config as invoke_config_resource,
     event_source as event_source_resource,
     function as function_resource,
+    function_url as url_resource,
     layer as layer_resource,
     permission as permission_resource,
     provisioned_concurrency as provisioned_resource,
@@ -52,7 +53,7 @@ ARGUMENT_SPEC.update(state_option())
 ARGUMENT_SPEC.update(wait_options())
 
 # Options of a function item that are the application's, not lambda_function's.
-FUNCTION_PARTS = ("alias", "permissions", "event_sources", "event_invoke_config", "provisioned_concurrency")
+FUNCTION_PARTS = ("alias", "permissions", "event_sources", "event_invoke_config", "provisioned_concurrency", "url")
 # Options merged key by key from ``defaults`` (any other option of a function replaces the default whole).
 MERGED_KEY_BY_KEY = ("environment_variables", "tags")
 # The application decides these for its resources.
@@ -96,7 +97,8 @@ def merge_defaults(defaults, item):
 class FunctionEntry:
     """One function of the application: its lambda_function options and the parts that hang on it."""
 
-    def __init__(self, name, params, alias, permissions, event_sources, invoke_config, provisioned, layer_names):
+    def __init__(self, name, params, alias, permissions, event_sources, invoke_config, provisioned, layer_names,
+                 url=None):
         self.name = name
         self.params = params
         self.alias = alias
@@ -104,6 +106,7 @@ class FunctionEntry:
         self.event_sources = event_sources
         self.invoke_config = invoke_config
         self.provisioned = provisioned
+        self.url = url  # the function URL's options (lambda_function_url's), or None
         self.layer_names = layer_names  # index in params["layers"] -> name of a layer resolved by this task
         self.answer = None  # GetFunction's answer, read first
         self.aliased = None  # the configuration of the version the alias points to, read first
@@ -254,10 +257,17 @@ def check_function(app, index, item, defaults, common, layer_names):
                                          name, qualifier, provisioned_resource.ProvisionedConcurrency,
                                          provisioned_resource.ARGUMENT_SPEC, common)
     errors.extend(messages)
+    url, messages = check_url(label + ": url", parts["url"], name, qualifier)
+    errors.extend(messages)
+    for index, item in enumerate(permissions):
+        if item["statement_id"] in url_resource.PUBLIC_STATEMENT_IDS:
+            errors.append("%s: permissions[%d]: statement_id %s is one of the statements of a public function URL, "
+                          "which url: manages (give url: with auth_type: NONE instead)." % (
+                              label, index, item["statement_id"]))
     if errors:
         return None, errors
     return FunctionEntry(name, values, alias, permissions, event_sources, invoke_config, provisioned,
-                         layer_names_used), []
+                         layer_names_used, url), []
 
 
 def check_alias(label, function, item):
@@ -319,6 +329,20 @@ def check_single(label, item, function, qualifier, resource_class, spec, common)
     return values, ["%s: %s" % (label, m) for m in resource_class.validate(values)]
 
 
+def check_url(label, item, function, qualifier):
+    """The ``url`` item (lambda_function_url's options but the function), filled and checked; its qualifier is the
+    function's alias unless the item names another (or $LATEST, the function's own URL)."""
+    if item is None:
+        return None, []
+    values, messages = _spec_errors(label, _without(url_resource.ARGUMENT_SPEC, ("function_name",)), item)
+    if messages:
+        return None, messages
+    values = dict(values, function_name=function)
+    if values.get("qualifier") is None:
+        values["qualifier"] = qualifier
+    return values, ["%s: %s" % (label, m) for m in url_resource.FunctionUrl.validate(values)]
+
+
 def attach(values, function, qualifier, kind):
     """An item's options with the function (and its alias) it hangs on."""
     values = dict(values, function_name=function)
@@ -331,7 +355,7 @@ def attach(values, function, qualifier, kind):
 
 # The order of a function's resources in the plan (the order they are converged in).
 KIND_ORDER = ("layer", "function", "version", "alias", "permission", "event_source", "event_invoke_config",
-              "provisioned_concurrency")
+              "provisioned_concurrency", "function_url")
 
 
 def masked_arguments(params):
@@ -343,6 +367,11 @@ def masked_arguments(params):
         return dict(item, environment_variables=dict.fromkeys(item["environment_variables"], ENVIRONMENT_VALUE_MASK))
     return dict(params, defaults=masked(params.get("defaults")),
                 functions=[masked(item) for item in params.get("functions") or []])
+
+
+def url_label(function, params):
+    """How the plan names a function URL: by its alias, or by the function for the function's own URL."""
+    return url_resource.qualifier_of(params.get("qualifier")) or function
 
 
 def plan_entry(kind, name, action, function=None, diff=None):
@@ -566,6 +595,8 @@ class Application:
             parts.append((invoke_config_resource.EventInvokeConfig, entry.invoke_config, entry.qualifier or entry.name))
         if entry.provisioned is not None:
             parts.append((provisioned_resource.ProvisionedConcurrency, entry.provisioned, entry.qualifier))
+        if entry.url is not None:
+            parts.append((url_resource.FunctionUrl, entry.url, url_label(entry.name, entry.url)))
         for resource_class, params, label in parts:
             if predicted_only:
                 self.plan.append(plan_entry(resource_class.kind, label, "create", entry.name))
@@ -578,8 +609,9 @@ class Application:
                 summary["changed"] = True
 
     def prune_parts(self, entry, summary):
-        """With prune: the aliases, permissions (on the function or its alias) and event source mappings of a
-        listed function that its entry no longer lists."""
+        """With prune: the aliases, permissions (on the function or its alias), event source mappings and function URL
+        (of its alias, or of the function) of a listed function that its entry no longer lists. The statements of a
+        public URL (url_resource.PUBLIC_STATEMENT_IDS) are the URL's: removed with it, never as permissions."""
         client = self.client.fork(self.task)
         doomed = []
         for alias in client.paginate("ListAliases", "Aliases", FunctionName=entry.name):
@@ -590,11 +622,17 @@ class Application:
         listed = set(item["statement_id"] for item in entry.permissions)
         query = dict(FunctionName=entry.name, **({"Qualifier": entry.qualifier} if entry.qualifier else {}))
         document = parse_policy(client.call("GetPolicy", missing_ok=True, **query))[0]
+        public = set(url_resource.PUBLIC_STATEMENT_IDS)
         for statement in statements(document):
-            if statement.get("Sid") and statement["Sid"] not in listed:
+            if statement.get("Sid") and statement["Sid"] not in listed | public:
                 doomed.append((permission_resource.Permission, dict(
                     spec_defaults(permission_resource.ARGUMENT_SPEC), function_name=entry.name,
                     qualifier=entry.qualifier, statement_id=statement["Sid"], state="absent"), statement["Sid"]))
+        if entry.url is None and (client.call("GetFunctionUrlConfig", missing_ok=True, **query) is not None
+                                  or any(statement.get("Sid") in public for statement in statements(document))):
+            params = dict(spec_defaults(url_resource.ARGUMENT_SPEC), function_name=entry.name,
+                          qualifier=entry.qualifier, state="absent")
+            doomed.append((url_resource.FunctionUrl, params, url_label(entry.name, params)))
         sources = set(item.get("event_source_arn") or item.get("uuid") for item in entry.event_sources)
         for mapping in self.mappings_of(entry.name):
             if mapping.get("EventSourceArn") not in sources and mapping["UUID"] not in sources:

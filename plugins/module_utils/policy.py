@@ -16,7 +16,8 @@ The comparable form::
     {"Action": "lambda:InvokeFunction",
      "Principal": "s3.amazonaws.com" | "123456789012" | "arn:aws:iam::...:role/x" | "*",
      "Conditions": {"SourceArn": ..., "SourceAccount": ..., "PrincipalOrgID": ...,
-                    "EventSourceToken": ..., "FunctionUrlAuthType": ...}}   # only those present
+                    "EventSourceToken": ..., "FunctionUrlAuthType": ...,
+                    "InvokedViaFunctionUrl": True}}   # only those present
 
 A condition AddPermission cannot set is kept in ``Conditions`` as ``"operator:key"`` (lower
 case), so a statement carrying one never compares equal to what the options describe.
@@ -34,7 +35,10 @@ CONDITIONS = (
     ("PrincipalOrgID", "StringEquals", "aws:PrincipalOrgID"),
     ("EventSourceToken", "StringEquals", "lambda:EventSourceToken"),
     ("FunctionUrlAuthType", "StringEquals", "lambda:FunctionUrlAuthType"),
+    ("InvokedViaFunctionUrl", "Bool", "lambda:InvokedViaFunctionUrl"),
 )
+# Conditions whose value is a boolean: AWS stores it as the text "true" (AddPermission takes a boolean).
+BOOLEAN_CONDITIONS = frozenset(("InvokedViaFunctionUrl",))
 # Condition keys are case-insensitive in IAM.
 _PARAMETER_BY_KEY = dict((key.lower(), parameter) for parameter, _operator, key in CONDITIONS)
 
@@ -105,17 +109,34 @@ def _single(value):
 def conditions_of(statement):
     """The conditions of a stored statement, by AddPermission parameter name.
 
-    Reads AWS's ``Condition`` blocks (keys compared without case) and the top-level
-    ``FunctionUrlAuthType`` key that some endpoints store instead of the condition.
+    Reads AWS's ``Condition`` blocks (keys compared without case; a boolean condition's "true" / "false" as a
+    boolean) and the top-level ``FunctionUrlAuthType`` and ``InvokedViaFunctionUrl`` keys that some endpoints
+    store instead of the condition. ``InvokedViaFunctionUrl`` false is no condition, as AWS keeps none for it.
     """
     conditions = {}
     for operator, block in (statement.get("Condition") or {}).items():
         for key, value in (block or {}).items():
             parameter = _PARAMETER_BY_KEY.get(key.lower())
-            conditions[parameter or ("%s:%s" % (operator, key)).lower()] = _single(value)
-    if statement.get("FunctionUrlAuthType") is not None and "FunctionUrlAuthType" not in conditions:
-        conditions["FunctionUrlAuthType"] = statement["FunctionUrlAuthType"]
+            value = _single(value)
+            if parameter in BOOLEAN_CONDITIONS and operator.lower() == "bool":
+                value = _boolean(value)
+            conditions[parameter or ("%s:%s" % (operator, key)).lower()] = value
+    for parameter in ("FunctionUrlAuthType", "InvokedViaFunctionUrl"):
+        if statement.get(parameter) is not None and parameter not in conditions:
+            value = statement[parameter]
+            conditions[parameter] = _boolean(value) if parameter in BOOLEAN_CONDITIONS else value
+    if conditions.get("InvokedViaFunctionUrl") is False:
+        del conditions["InvokedViaFunctionUrl"]
     return conditions
+
+
+def _boolean(value):
+    """A boolean condition's stored value ("true", "false", or a JSON boolean) as a boolean; other values as they are."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    return value
 
 
 def comparable_statement(statement):
@@ -188,7 +209,7 @@ def stored_form(sid, desired, resource=None):
     for parameter, operator, key in CONDITIONS:
         value = (desired.get("Conditions") or {}).get(parameter)
         if value is not None:
-            condition.setdefault(operator, {})[key] = value
+            condition.setdefault(operator, {})[key] = ("true" if value else "false") if isinstance(value, bool) else value
     if condition:
         statement["Condition"] = condition
     return statement

@@ -64,8 +64,12 @@ options:
       - C(provisioned_concurrency) - a number (the provisioned concurrent executions), or a dictionary of the
         options of M(cloudfn.aws_lambda.lambda_provisioned_concurrency) without the function and its qualifier;
         it needs C(alias).
-      - Permissions, event sources, the invoke config and provisioned concurrency attach to the function's alias
-        when it has one, else to the function.
+      - C(url) - a dictionary of the options of M(cloudfn.aws_lambda.lambda_function_url) without the function
+        (C(auth_type), C(cors), C(invoke_mode), C(state)). Its C(qualifier) defaults to the function's alias;
+        V($LATEST) gives the function's own URL instead. With C(auth_type=NONE) the two statements of a public URL
+        are managed with it, so C(permissions) may not use their statement IDs.
+      - Permissions, event sources, the invoke config, provisioned concurrency and the URL attach to the function's
+        alias when it has one, else to the function.
       - C(layers) may name a layer of O(layers), or an existing layer by its name (its latest version is used).
       - An unknown option, a function listed twice, or an item without what it needs fails the task before any
         request, naming the function and the option.
@@ -83,7 +87,10 @@ options:
       - Delete the functions tagged with this application's name that O(functions) no longer lists, with their
         event source mappings, aliases, versions and permissions.
       - On a listed function, delete the aliases, the permission statements (of its alias when it has one, else of
-        the function) and the event source mappings that its entry no longer lists.
+        the function) and the event source mappings that its entry no longer lists, and its function URL (of the
+        alias, or of the function) when the entry has no C(url), with the URL's public statements. Those two
+        statements (C(FunctionURLAllowPublicAccess), C(FunctionURLAllowInvokeAction)) are the URL's, and are
+        never pruned as permissions.
       - Never touches a function without the tag, or tagged for another application.
     type: bool
     default: false
@@ -149,6 +156,16 @@ EXAMPLES = r"""
             batch_size: 10
         event_invoke_config:
           maximum_retry_attempts: 0
+      - name: orders-status
+        src: functions/status/
+        handler: status.handler
+        alias:
+          name: live
+        url:
+          auth_type: NONE
+          cors:
+            allow_origins: [https://shop.example.com]
+            allow_methods: [GET]
   register: orders
 
 - name: Show what would change, without changing anything
@@ -189,8 +206,8 @@ layers:
 plan:
   description:
     - Every resource of the application, in dependency order per function, with its C(kind) (layer, function,
-      version, alias, permission, event_source, event_invoke_config, provisioned_concurrency), C(name), the
-      C(function) it belongs to, and C(action) (create, update, delete or none); with C(--diff) its C(diff)
+      version, alias, permission, event_source, event_invoke_config, provisioned_concurrency, function_url),
+      C(name), the C(function) it belongs to, and C(action) (create, update, delete or none); with C(--diff) its C(diff)
       (before and after, environment values masked for a function with C(mask_environment_values)).
     - Returned outside check mode as well, as what was done.
   returned: always

@@ -54,6 +54,7 @@ options:
         (RV(functions[].provisioned_concurrency)).
       - V(event_invoke_configs) - its asynchronous invocation settings, per version and alias
         (RV(functions[].event_invoke_configs)).
+      - V(function_urls) - its function URLs, its own and its aliases' (RV(functions[].function_urls)).
       - V(all) - every part above.
       - Defaults to V(all) with O(function_name) and to V(config) without it, as in C(amazon.aws.lambda_info).
       - V([]) reads no function at all (RV(functions) is empty), for a task that wants only O(account_settings).
@@ -62,7 +63,7 @@ options:
     type: list
     elements: str
     choices: [all, config, aliases, versions, policy, mappings, tags, concurrency, provisioned_concurrency,
-              event_invoke_configs]
+              event_invoke_configs, function_urls]
   event_source_arn:
     description:
       - Only the event source mappings that read from this source (a queue, stream or cluster ARN).
@@ -83,12 +84,14 @@ notes:
     V(tags) and V(concurrency); V(aliases) C(ListAliases); V(versions) C(ListVersionsByFunction); V(policy)
     C(GetPolicy); V(mappings) C(ListEventSourceMappings) (with O(function_name), and O(event_source_arn) when given);
     V(event_invoke_configs) C(ListFunctionEventInvokeConfigs); V(provisioned_concurrency)
-    C(ListProvisionedConcurrencyConfigs). A function that does not exist costs the one C(GetFunction)."
+    C(ListProvisionedConcurrencyConfigs); V(function_urls) C(ListFunctionUrlConfigs). A function that does not exist
+    costs the one C(GetFunction)."
   - "Requests per part, for every function (no O(function_name)): C(ListFunctions) always, which answers V(config);
     V(tags) and V(concurrency) together one C(GetFunction) per function (whose fuller configuration then replaces
     the listed one); V(mappings) one C(ListEventSourceMappings) for the whole account (with O(event_source_arn)
     when given), each mapping put under the function it invokes; V(aliases), V(versions), V(policy),
-    V(event_invoke_configs) and V(provisioned_concurrency) one request per function each, as for one function."
+    V(event_invoke_configs), V(provisioned_concurrency) and V(function_urls) one request per function each, as for one
+    function."
   - Every C(List*) request above is one request per page; a page holds up to 50 functions or versions and up to
     100 mappings. O(account_settings=true) adds one C(GetAccountSettings), sent first.
   - The configuration listed by C(ListFunctions) lacks, on AWS, the C(state), C(state_reason), C(state_reason_code),
@@ -97,7 +100,8 @@ notes:
     includes V(tags), V(concurrency) or V(all).
   - A function deleted while the task reads it is left out of RV(functions).
   - With V(all), a part whose request the endpoint does not implement (a local AWS stand-in such as moto answers
-    C(ListProvisionedConcurrencyConfigs) with HTTP 404) is left out of RV(functions) with one warning, and the request
+    C(ListProvisionedConcurrencyConfigs) and C(ListFunctionUrlConfigs) with HTTP 404) is left out of RV(functions)
+    with one warning, and the request
     is not sent again for the next functions. The same part named in O(query) fails the task, saying so. AWS answers
     every one of them.
 seealso:
@@ -319,6 +323,17 @@ functions:
                 maximum_retry_attempts: 1, maximum_event_age_in_seconds: 3600,
                 destination_config: {on_failure: {destination: "arn:aws:sqs:us-east-1:123456789012:failed"}},
                 last_modified: "2025-01-31T10:00:00+00:00"}]
+    function_urls:
+      description:
+        - The function URLs of the function and of its aliases, as C(ListFunctionUrlConfigs) answers them (see
+          M(cloudfn.aws_lambda.lambda_function_url)).
+      returned: when O(query) includes V(function_urls), and with V(all) when the endpoint answers
+      type: list
+      elements: dict
+      sample: [{function_url: "https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.us-east-1.on.aws/",
+                function_arn: "arn:aws:lambda:us-east-1:123456789012:function:hello:live", auth_type: AWS_IAM,
+                cors: {allow_origins: ["https://www.example.com"]}, invoke_mode: BUFFERED,
+                creation_time: "2025-01-31T10:00:00.000000Z", last_modified_time: "2025-01-31T10:00:00.000000Z"}]
 account_settings:
   description: The account's Lambda limits and usage in the region (C(GetAccountSettings)).
   returned: when O(account_settings=true)

@@ -15,7 +15,7 @@ description:
     compares equal to what the task asked for. An account ID (stored as C(arn:aws:iam::ID:root)), an IAM ARN,
     a service principal, V(*), an O(action) with or without its C(lambda:) prefix, and each condition
     (C(AWS:SourceArn), C(AWS:SourceAccount), C(aws:PrincipalOrgID), C(lambda:EventSourceToken),
-    C(lambda:FunctionUrlAuthType)) are all recognised.
+    C(lambda:FunctionUrlAuthType), C(lambda:InvokedViaFunctionUrl)) are all recognised.
   - A run that changes nothing costs one API call (C(GetPolicy)).
   - The statement is managed whole. A condition the task does not give is not wanted, so a stored statement
     that has one is replaced.
@@ -118,6 +118,17 @@ options:
       - Stored as the condition C(StringEquals lambda:FunctionUrlAuthType).
     type: str
     choices: [NONE, AWS_IAM]
+  invoked_via_function_url:
+    description:
+      - V(true) - the statement applies only to invocations through a function URL (C(AddPermission)'s
+        C(InvokedViaFunctionUrl)). Together with O(principal=*) and O(action=lambda:InvokeFunction) it is the second
+        statement AWS requires for a public function URL, beside the C(lambda:InvokeFunctionUrl) one (see
+        O(function_url_auth_type)).
+      - Stored as the condition C(Bool lambda:InvokedViaFunctionUrl) with the value V("true"), and compared as
+        the other conditions are.
+      - V(false) is the same as leaving it out. No condition is sent, because AWS keeps none for it.
+      - M(cloudfn.aws_lambda.lambda_function_url) adds and removes both statements of a public URL itself.
+    type: bool
 extends_documentation_fragment:
   - cloudfn.aws_lambda.connection
   - cloudfn.aws_lambda.common.attributes
@@ -157,13 +168,21 @@ EXAMPLES = r"""
     principal: "*"
     principal_org_id: o-a1b2c3d4e5
 
-- name: A public function URL
+- name: A public function URL, its first statement (lambda:InvokeFunctionUrl)
   cloudfn.aws_lambda.lambda_policy:
     function_name: thumbnailer
     statement_id: public-url
     action: lambda:InvokeFunctionUrl
     principal: "*"
     function_url_auth_type: NONE
+
+- name: ... and the second statement AWS requires for it (lambda_function_url manages both itself)
+  cloudfn.aws_lambda.lambda_policy:
+    function_name: thumbnailer
+    statement_id: public-url-invoke
+    action: lambda:InvokeFunction
+    principal: "*"
+    invoked_via_function_url: true
 
 - name: Remove a statement
   cloudfn.aws_lambda.lambda_policy:

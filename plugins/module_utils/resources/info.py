@@ -98,6 +98,11 @@ def provisioned_concurrency(client, function_name, unsupported_ok=False):
                 FunctionName=function_name)
 
 
+def function_urls(client, function_name, unsupported_ok=False):
+    """The function's URLs: its own and those of its aliases."""
+    return read(client, "ListFunctionUrlConfigs", "FunctionUrlConfigs", unsupported_ok, FunctionName=function_name)
+
+
 def tags(client, function_name, answer=None):
     """The function's tags (keys as they are; {} for none), from its GetFunction ``answer`` (read when not given);
     None when it does not exist; LEFT_OUT, with a warning, when AWS could not read them."""
@@ -130,7 +135,7 @@ def account_settings(client):
 
 # The parts of a function a query can ask for, besides its configuration (which is always returned).
 PARTS = ("aliases", "versions", "policy", "mappings", "tags", "concurrency", "provisioned_concurrency",
-         "event_invoke_configs")
+         "event_invoke_configs", "function_urls")
 QUERIES = ["all", "config"] + list(PARTS)
 # Parts that one GetFunction answers, besides the configuration.
 IN_GET_FUNCTION = frozenset(("tags", "concurrency"))
@@ -139,7 +144,8 @@ IN_GET_FUNCTION = frozenset(("tags", "concurrency"))
 PER_QUALIFIER = frozenset(("policy", "mappings"))
 # The parts read by a request of their own, in the order they are read.
 LISTED_PARTS = (("aliases", aliases), ("versions", versions), ("policy", policy), ("mappings", mappings),
-                ("event_invoke_configs", event_invoke_configs), ("provisioned_concurrency", provisioned_concurrency))
+                ("event_invoke_configs", event_invoke_configs), ("provisioned_concurrency", provisioned_concurrency),
+                ("function_urls", function_urls))
 
 ARGUMENT_SPEC = dict(
     function_name=dict(type="str", aliases=["name", "function"]),

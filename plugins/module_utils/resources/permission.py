@@ -45,6 +45,7 @@ CONDITION_OPTIONS = (
     ("principal_org_id", "PrincipalOrgID"),
     ("event_source_token", "EventSourceToken"),
     ("function_url_auth_type", "FunctionUrlAuthType"),
+    ("invoked_via_function_url", "InvokedViaFunctionUrl"),
 )
 # The conditions are compared as a whole: one that is stored but not asked for is a difference.
 COMPARED_WHOLE = reconcile.USER_KEYED | frozenset(("Conditions",))
@@ -63,6 +64,7 @@ ITEM_SPEC = dict(
     event_source_token=dict(type="str", no_log=False),
     principal_org_id=dict(type="str"),
     function_url_auth_type=dict(type="str", choices=["NONE", "AWS_IAM"]),
+    invoked_via_function_url=dict(type="bool"),
 )
 ITEM_SPEC.update(state_option())
 
@@ -104,15 +106,16 @@ def desired_statement(params):
     return dict(
         Action=canonical_action(params["action"]),
         Principal=canonical_principal(params["principal"]),
+        # invoked_via_function_url: false is no condition (AWS keeps the condition only for true)
         Conditions=dict((parameter, params[option]) for option, parameter in CONDITION_OPTIONS
-                        if params.get(option) is not None),
+                        if params.get(option) not in (None, False)),
     )
 
 
 def exposure_warnings(params):
     """Warnings for statements that let more callers in than the task probably means (confused deputy)."""
     kind = principal_kind(params.get("principal"))
-    given = set(option for option, _parameter in CONDITION_OPTIONS if params.get(option) is not None)
+    given = set(option for option, _parameter in CONDITION_OPTIONS if params.get(option) not in (None, False))
     if kind == "service" and not given & {"source_arn", "source_account", "event_source_token"}:
         return ["principal %s is an AWS service and neither source_arn nor source_account is given, so resources "
                 "in any AWS account can make that service invoke the function (confused deputy). Give source_arn "
@@ -130,8 +133,14 @@ class Permission(Resource):
 
     kind = "permission"
 
-    def __init__(self, task, client):
+    def __init__(self, task, client, policy=None, resource=None):
+        """``policy``: the policy (document, RevisionId) as the caller read it with GetPolicy, so that several
+        statements of one policy cost one read (resources/function_url.py); None: :meth:`read` sends GetPolicy.
+        ``resource``: the ARN the policy applies to, when the caller knows it (for the check-mode prediction of a
+        statement of a policy that has none yet)."""
         super().__init__(task, client)
+        self.prefetched = policy
+        self.resource = resource
         self.sid = self.params["statement_id"]
         self.target = dict(FunctionName=self.params["function_name"])  # and, for a version or alias, Qualifier
         qualifier = qualifier_of(self.params)
@@ -184,7 +193,10 @@ class Permission(Resource):
         return self.target["FunctionName"] + (":" + self.target["Qualifier"] if "Qualifier" in self.target else "")
 
     def read(self):
-        self.document, self.revision = parse_policy(self.client.call("GetPolicy", missing_ok=True, **self.target))
+        if self.prefetched is not None:
+            self.document, self.revision = self.prefetched
+        else:
+            self.document, self.revision = parse_policy(self.client.call("GetPolicy", missing_ok=True, **self.target))
         self.stored = find_statement(self.document, self.sid)
         return comparable_statement(self.stored)
 
@@ -233,8 +245,8 @@ class Permission(Resource):
         elif not self.present:
             statement = None
         elif self.task.check_mode:
-            statement = stored_form(self.sid, self.desired(),
-                                    (self.stored or {}).get("Resource") or policy_resource(self.document))
+            statement = stored_form(self.sid, self.desired(), (self.stored or {}).get("Resource")
+                                    or policy_resource(self.document) or self.resource)
         else:
             statement = plan.result
         return dict(statement=statement, revision_id=None if plan.changed else self.revision,

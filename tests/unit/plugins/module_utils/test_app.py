@@ -109,6 +109,17 @@ def test_a_default_the_function_does_not_give_is_kept_whole():
      "function_version"),
     (dict(functions=[function(memory_size=64)]), "functions[api]", "memory_size"),
     (dict(functions=["api"]), "functions[0]", "must be a dictionary"),
+    (dict(functions=[function(url=dict(auth_type="NONE", colour="red"))]), "functions[api]: url", "colour"),
+    (dict(functions=[function(url=dict(auth_type="PUBLIC"))]), "functions[api]: url", "auth_type"),
+    (dict(functions=[function(url=dict(auth_type="NONE", qualifier=3))]), "functions[api]: url",
+     "qualifier: 3 is a version number"),
+    (dict(functions=[function(url=dict(cors=dict(max_age=90000)))]), "functions[api]: url", "cors.max_age"),
+    (dict(functions=[function(url=dict(auth_type="NONE", function_name="other"))]), "functions[api]: url",
+     "function_name"),
+    (dict(functions=[function(url=dict(auth_type="NONE"), permissions=[dict(
+        statement_id="FunctionURLAllowPublicAccess", action="lambda:InvokeFunctionUrl", principal="*",
+        function_url_auth_type="NONE")])]), "functions[api]: permissions[0]", "which url: manages"),
+    (dict(defaults=dict(url=dict(auth_type="NONE"))), "defaults", "url cannot be a default"),
 ])
 def test_bad_input_is_refused_naming_the_function_and_the_option(options, label, words):
     """check_application takes no client: every one of these is refused before any request."""
@@ -196,6 +207,23 @@ def test_attachments_hang_on_the_alias():
     assert (entry.provisioned["function_name"], entry.provisioned["qualifier"]) == ("api", "live")
 
 
+@pytest.mark.parametrize("url, qualifier", [
+    (dict(auth_type="NONE"), "live"),
+    (dict(auth_type="NONE", qualifier="$LATEST"), "$LATEST"),
+    (dict(auth_type="AWS_IAM", qualifier="beta"), "beta"),
+])
+def test_the_url_hangs_on_the_alias_unless_it_names_another(url, qualifier):
+    entry = checked(functions=[function(alias=dict(name="live"), url=url)])[1][0]
+    assert (entry.url["function_name"], entry.url["qualifier"], entry.url["state"]) == ("api", qualifier, "present")
+    assert entry.url["auth_type"] == url["auth_type"]
+
+
+def test_without_an_alias_the_url_is_the_functions():
+    entry = checked(functions=[function(url=dict(auth_type="AWS_IAM", cors=dict(allow_origins=["*"])))])[1][0]
+    assert entry.url["qualifier"] is None and entry.url["cors"]["allow_origins"] == ["*"]
+    assert app.url_label("api", entry.url) == "api"
+
+
 def test_without_an_alias_attachments_hang_on_the_function():
     entry = checked(functions=[function(permissions=[PERMISSION], event_sources=[dict(event_source_arn=QUEUE)],
                                         event_invoke_config=dict(maximum_retry_attempts=1))])[1][0]
@@ -239,7 +267,7 @@ PLAN_ORDER = [
 
 def test_kind_order_is_the_dependency_order():
     assert app.KIND_ORDER == ("layer", "function", "version", "alias", "permission", "event_source",
-                              "event_invoke_config", "provisioned_concurrency")
+                              "event_invoke_config", "provisioned_concurrency", "function_url")
 
 
 class AppliedNothing:
@@ -456,3 +484,26 @@ def test_function_and_layer_items_take_the_packaging_options(tmp_path):
     problems = app.local_code_problems(layers, functions)
     assert [p.split(":")[0] for p in problems] == ["layers[shared]", "functions[api]"]
     assert all("missing.txt does not exist" in p for p in problems)
+
+
+def test_check_mode_plans_the_url_of_an_existing_function_with_reads_only(run_main, lambda_stub):
+    api = {"FunctionName": "api"}
+    lambda_stub.add_response("get_function", get_function("api", tags=OWN_TAG), api)
+    not_found(lambda_stub, "get_function_url_config", api)
+    lambda_stub.add_response("get_function_configuration", function_configuration(
+        FunctionName="api", FunctionArn=arn("api")), api)
+    not_found(lambda_stub, "get_policy", api)
+
+    code, result = run_main(lambda_app, name="shop", _ansible_check_mode=True, _ansible_diff=True,
+                            functions=[function("api", memory_size=128, url=dict(auth_type="NONE"))])
+
+    assert code == 0, result
+    assert result["plan"][0] == dict(kind="function", name="api", action="none")
+    assert result["plan"][1]["kind"] == "function_url" and result["plan"][1]["action"] == "create"
+    assert result["plan"][1]["name"] == "api" and result["plan"][1]["function"] == "api"
+    assert result["diff"]["after"]["function_url api:api"]["auth_type"] == "NONE"
+    assert set(result["diff"]["after"]["function_url api:api"]["public_statements"]) == {
+        "FunctionURLAllowPublicAccess", "FunctionURLAllowInvokeAction"}
+    assert result["functions"]["api"]["changes"] == ["function_url"]
+    # ansible-core 2.19+ gives each warning as a summary with its message inside
+    assert "anyone on the internet" in str(result["warnings"])

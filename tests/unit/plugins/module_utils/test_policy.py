@@ -118,8 +118,14 @@ def test_short_and_long_action_compare_equal():
      {"SourceArn": "arn:aws:s3:::b", "SourceAccount": "123456789012"}),
     ({"StringEquals": {"AWS:SourceAccount": "123456789012", "aws:PrincipalOrgID": "o-abcdefghij"}},
      {"SourceAccount": "123456789012", "PrincipalOrgID": "o-abcdefghij"}),
+    # AWS stores InvokedViaFunctionUrl as the text "true" under Bool; read as a boolean, false as no condition
+    ({"Bool": {"lambda:InvokedViaFunctionUrl": "true"}}, {"InvokedViaFunctionUrl": True}),
+    ({"Bool": {"lambda:invokedviafunctionurl": ["TRUE"]}}, {"InvokedViaFunctionUrl": True}),
+    ({"Bool": {"lambda:InvokedViaFunctionUrl": "false"}}, {}),
+    # under another operator it is not the condition AddPermission sets
+    ({"StringEquals": {"lambda:InvokedViaFunctionUrl": "true"}}, {"InvokedViaFunctionUrl": "true"}),
     # a condition AddPermission cannot set is kept, so such a statement never equals the options
-    ({"Bool": {"lambda:InvokedViaFunctionUrl": "true"}}, {"bool:lambda:invokedviafunctionurl": "true"}),
+    ({"Bool": {"aws:SecureTransport": "true"}}, {"bool:aws:securetransport": "true"}),
     (None, {}),
 ])
 def test_every_condition_is_read_by_option_name(condition, expected):
@@ -134,6 +140,16 @@ def test_function_url_auth_type_as_the_local_endpoint_stores_it():
                     Condition={"StringEquals": {"lambda:FunctionUrlAuthType": "NONE"}})
     assert comparable_statement(moto) == comparable_statement(aws) == dict(
         Action="lambda:InvokeFunctionUrl", Principal="*", Conditions={"FunctionUrlAuthType": "NONE"})
+
+
+def test_invoked_via_function_url_as_the_local_endpoint_stores_it():
+    # moto 5.2.5 keeps it as a top-level JSON boolean instead of a condition
+    moto = statement(Principal="*", Action="lambda:InvokeFunction", InvokedViaFunctionUrl=True)
+    aws = statement(Principal="*", Action="lambda:InvokeFunction",
+                    Condition={"Bool": {"lambda:InvokedViaFunctionUrl": "true"}})
+    assert comparable_statement(moto) == comparable_statement(aws) == dict(
+        Action="lambda:InvokeFunction", Principal="*", Conditions={"InvokedViaFunctionUrl": True})
+    assert comparable_statement(statement(Principal="*", InvokedViaFunctionUrl=False))["Conditions"] == {}
 
 
 def test_comparable_statement_of_none_is_none():
@@ -183,14 +199,15 @@ def test_add_permission_parameters_are_flat():
 def test_stored_form_predicts_awss_form_and_reads_back_equal(principal, stored):
     desired = dict(Action="lambda:InvokeFunction", Principal=principal, Conditions={
         "SourceArn": "arn:aws:s3:::b", "SourceAccount": "123456789012", "PrincipalOrgID": "o-abcdefghij",
-        "EventSourceToken": "t", "FunctionUrlAuthType": "AWS_IAM"})
+        "EventSourceToken": "t", "FunctionUrlAuthType": "AWS_IAM", "InvokedViaFunctionUrl": True})
     predicted = stored_form("s1", desired, RESOURCE)
     assert predicted["Principal"] == stored
     assert predicted["Resource"] == RESOURCE
     assert predicted["Condition"] == {
         "ArnLike": {"AWS:SourceArn": "arn:aws:s3:::b"},
         "StringEquals": {"AWS:SourceAccount": "123456789012", "aws:PrincipalOrgID": "o-abcdefghij",
-                         "lambda:EventSourceToken": "t", "lambda:FunctionUrlAuthType": "AWS_IAM"}}
+                         "lambda:EventSourceToken": "t", "lambda:FunctionUrlAuthType": "AWS_IAM"},
+        "Bool": {"lambda:InvokedViaFunctionUrl": "true"}}
     assert comparable_statement(predicted) == desired
 
 

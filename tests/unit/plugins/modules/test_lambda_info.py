@@ -188,7 +188,26 @@ def test_tags_aws_could_not_read_are_left_out_with_a_warning(lambda_stub):
                         + TAGS_DENIED]
 
 
-def queue_one_function_all(stub, name="hello", provisioned_error=None):
+def url_config(qualifier=None, auth="AWS_IAM"):
+    """One item of a ListFunctionUrlConfigs answer."""
+    return dict(FunctionUrl="https://abcdefghijklmnopqrstuvwxyz%s.lambda-url.us-east-1.on.aws/" % (qualifier or "latest"),
+                FunctionArn=arn("hello", qualifier) if qualifier else arn("hello"), AuthType=auth,
+                CreationTime="2025-01-31T10:00:00.000000Z", LastModifiedTime="2025-01-31T10:00:00.000000Z",
+                Cors={"AllowOrigins": ["https://www.example.com"]}, InvokeMode="BUFFERED")
+
+
+def queue_function_urls(stub, name, error=None):
+    """ListFunctionUrlConfigs of one function over two pages (or ``error``)."""
+    if error:
+        stub.add_client_error("list_function_url_configs", expected_params={"FunctionName": name}, **error)
+        return
+    stub.add_response("list_function_url_configs", {"FunctionUrlConfigs": [url_config()], "NextMarker": "u2"},
+                      expected_params={"FunctionName": name})
+    stub.add_response("list_function_url_configs", {"FunctionUrlConfigs": [url_config("live", "NONE")]},
+                      expected_params={"FunctionName": name, "Marker": "u2"})
+
+
+def queue_one_function_all(stub, name="hello", provisioned_error=None, urls_error=None):
     """Every answer of query all for one function, each list over two pages."""
     stub.add_response("get_function", get_function("hello", tags={"team": "web"}, reserved=3),
                       expected_params={"FunctionName": name})
@@ -214,18 +233,21 @@ def queue_one_function_all(stub, name="hello", provisioned_error=None):
     if provisioned_error:
         stub.add_client_error("list_provisioned_concurrency_configs", expected_params={"FunctionName": name},
                               **provisioned_error)
-        return
-    stub.add_response("list_provisioned_concurrency_configs",
-                      {"ProvisionedConcurrencyConfigs": [provisioned("live", 5)], "NextMarker": "p2"},
-                      expected_params={"FunctionName": name})
-    stub.add_response("list_provisioned_concurrency_configs", {"ProvisionedConcurrencyConfigs": [provisioned("2", 1)]},
-                      expected_params={"FunctionName": name, "Marker": "p2"})
+    else:
+        stub.add_response("list_provisioned_concurrency_configs",
+                          {"ProvisionedConcurrencyConfigs": [provisioned("live", 5)], "NextMarker": "p2"},
+                          expected_params={"FunctionName": name})
+        stub.add_response("list_provisioned_concurrency_configs",
+                          {"ProvisionedConcurrencyConfigs": [provisioned("2", 1)]},
+                          expected_params={"FunctionName": name, "Marker": "p2"})
+    queue_function_urls(stub, name, urls_error)
 
 
 ONE_FUNCTION_ALL_CALLS = ["GetFunction", "ListAliases", "ListAliases", "ListVersionsByFunction",
                           "ListVersionsByFunction", "GetPolicy", "ListEventSourceMappings", "ListEventSourceMappings",
                           "ListFunctionEventInvokeConfigs", "ListFunctionEventInvokeConfigs",
-                          "ListProvisionedConcurrencyConfigs", "ListProvisionedConcurrencyConfigs"]
+                          "ListProvisionedConcurrencyConfigs", "ListProvisionedConcurrencyConfigs",
+                          "ListFunctionUrlConfigs", "ListFunctionUrlConfigs"]
 
 
 @pytest.mark.parametrize("check_mode", [False, True])
@@ -249,6 +271,9 @@ def test_one_function_all_reads_every_part_over_every_page(lambda_stub, check_mo
     assert found["event_invoke_configs"][0]["destination_config"] == {"on_failure": {"destination": QUEUE_ARN}}
     assert [(p["function_arn"], p["requested_provisioned_concurrent_executions"], p["status"])
             for p in found["provisioned_concurrency"]] == [(arn("hello", "live"), 5, "READY"), (arn("hello", "2"), 1, "READY")]
+    assert [(u["function_arn"], u["auth_type"]) for u in found["function_urls"]] == [
+        (arn("hello"), "AWS_IAM"), (arn("hello", "live"), "NONE")]
+    assert found["function_urls"][0]["cors"] == {"allow_origins": ["https://www.example.com"]}
 
 
 def test_one_function_by_arn_is_read_by_its_arn(lambda_stub):
@@ -291,6 +316,7 @@ def test_a_qualified_name_reads_that_version_s_configuration_policy_and_mappings
     (["concurrency"], ["GetFunction"], {"reserved_concurrency"}),
     (["event_invoke_configs"], ["GetFunction", "ListFunctionEventInvokeConfigs"], {"event_invoke_configs"}),
     (["provisioned_concurrency"], ["GetFunction", "ListProvisionedConcurrencyConfigs"], {"provisioned_concurrency"}),
+    (["function_urls"], ["GetFunction", "ListFunctionUrlConfigs"], {"function_urls"}),
     (["config", "policy", "aliases"], ["GetFunction", "ListAliases", "GetPolicy"], {"aliases", "policy"}),
 ])
 def test_each_query_of_one_function_sends_its_own_call_only(lambda_stub, query, calls, keys):
@@ -305,6 +331,7 @@ def test_each_query_of_one_function_sends_its_own_call_only(lambda_stub, query, 
                                            {"FunctionEventInvokeConfigs": [invoke_config("$LATEST", 2)]}),
         "ListProvisionedConcurrencyConfigs": ("list_provisioned_concurrency_configs",
                                               {"ProvisionedConcurrencyConfigs": [provisioned("live", 1)]}),
+        "ListFunctionUrlConfigs": ("list_function_url_configs", {"FunctionUrlConfigs": [url_config("live")]}),
     }
     for call in calls:
         method, answer = answers[call]
@@ -353,8 +380,27 @@ def test_with_all_an_endpoint_without_provisioned_concurrency_leaves_it_out_with
     result, warnings = run(lambda_stub, function_name="hello", query=["all"])
     (found,) = result["functions"]
     assert "provisioned_concurrency" not in found and len(found["aliases"]) == 2
+    assert len(found["function_urls"]) == 2
     assert warnings == ["the endpoint does not implement ListProvisionedConcurrencyConfigs (it answered HTTP 404); "
                         "what that operation reads was left out. AWS answers it."]
+
+
+def test_with_all_an_endpoint_without_function_url_listing_leaves_it_out_with_a_warning(lambda_stub):
+    # moto 5.2.5 has Create/Get/Update/DeleteFunctionUrlConfig, not ListFunctionUrlConfigs
+    queue_one_function_all(lambda_stub, urls_error=NOT_IMPLEMENTED)
+    result, warnings = run(lambda_stub, function_name="hello", query=["all"])
+    (found,) = result["functions"]
+    assert "function_urls" not in found and len(found["provisioned_concurrency"]) == 2
+    assert warnings == ["the endpoint does not implement ListFunctionUrlConfigs (it answered HTTP 404); "
+                        "what that operation reads was left out. AWS answers it."]
+
+
+def test_function_urls_asked_by_name_fail_on_an_endpoint_without_them(lambda_stub):
+    lambda_stub.add_response("get_function", get_function("hello"))
+    lambda_stub.add_client_error("list_function_url_configs", **NOT_IMPLEMENTED)
+    with pytest.raises(LambdaError) as failed:
+        run(lambda_stub, function_name="hello", query=["function_urls"])
+    assert failed.value.msg.startswith("ListFunctionUrlConfigs failed: the endpoint does not implement this operation")
 
 
 @pytest.mark.parametrize("query", [["provisioned_concurrency"], ["all", "provisioned_concurrency"]])
@@ -457,11 +503,14 @@ def test_every_function_all_is_linear_and_asks_an_endpoint_without_provisioned_c
                                  expected_params=key)
         if index == 0:
             lambda_stub.add_client_error("list_provisioned_concurrency_configs", expected_params=key, **NOT_IMPLEMENTED)
+            lambda_stub.add_client_error("list_function_url_configs", expected_params=key, **NOT_IMPLEMENTED)
     result, warnings = run(lambda_stub, query="all".split(","))
     per_function = ["GetFunction", "ListAliases", "ListVersionsByFunction", "GetPolicy", "ListFunctionEventInvokeConfigs"]
-    assert sent == (["ListFunctions", "ListEventSourceMappings"] + per_function + ["ListProvisionedConcurrencyConfigs"]
+    assert sent == (["ListFunctions", "ListEventSourceMappings"] + per_function + ["ListProvisionedConcurrencyConfigs",
+                                                                                   "ListFunctionUrlConfigs"]
                     + per_function + per_function)
-    assert len(warnings) == 1 and "ListProvisionedConcurrencyConfigs" in warnings[0]
+    assert len(warnings) == 2 and "ListProvisionedConcurrencyConfigs" in warnings[0]
+    assert "ListFunctionUrlConfigs" in warnings[1]
     assert [f["function_name"] for f in result["functions"]] == names
     assert [f["tags"] for f in result["functions"]] == [{"n": "a"}, {"n": "b"}, {"n": "c"}]
     assert [f["policy"] for f in result["functions"]][1:] == [{}, {}]

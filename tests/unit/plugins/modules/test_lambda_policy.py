@@ -173,6 +173,9 @@ def test_restricted_statements_do_not_warn(options):
     (aws_statement(Principal="*", Action="lambda:InvokeFunctionUrl",
                    Condition={"StringEquals": {"lambda:FunctionUrlAuthType": "NONE"}}),
      {"principal": "*", "action": "lambda:InvokeFunctionUrl", "source_arn": None, "function_url_auth_type": "NONE"}),
+    (aws_statement(Principal="*", Condition={"Bool": {"lambda:InvokedViaFunctionUrl": "true"}}),
+     {"principal": "*", "source_arn": None, "invoked_via_function_url": True}),
+    (aws_statement(Principal="*", Condition=None), {"principal": "*", "source_arn": None, "invoked_via_function_url": False}),
 ])
 def test_an_unchanged_statement_costs_one_get_policy(lambda_stub, stored, options):
     lambda_stub.add_response("get_policy", get_policy(aws_statement(Sid="other"), stored), HELLO)
@@ -196,6 +199,28 @@ def test_add_sends_add_permission_without_revision(lambda_stub):
     assert result["revision_id"] is None
     assert result["diff"] == {"before": {}, "after": {
         "action": "lambda:InvokeFunction", "principal": "s3.amazonaws.com", "conditions": {"source_arn": BUCKET}}}
+
+
+def test_invoked_via_function_url_is_sent_as_a_boolean_and_predicted_as_aws_stores_it(lambda_stub):
+    stored = aws_statement(Principal="*", Condition={"Bool": {"lambda:InvokedViaFunctionUrl": "true"}})
+    lambda_stub.add_response("get_policy", get_policy(aws_statement(Sid="other")), HELLO)
+    checked = run(lambda_stub, check_mode=True, principal="*", source_arn=None, invoked_via_function_url=True)
+    assert checked["statement"] == stored
+    assert checked["diff"]["after"]["conditions"] == {"invoked_via_function_url": True}
+    lambda_stub.add_response("get_policy", get_policy(aws_statement(Sid="other")), HELLO)
+    lambda_stub.add_response("add_permission", {"Statement": json.dumps(stored)}, dict(
+        HELLO, StatementId="s1", Action="lambda:InvokeFunction", Principal="*", InvokedViaFunctionUrl=True))
+    result = run(lambda_stub, principal="*", source_arn=None, invoked_via_function_url=True)
+    assert result["changed"] is True and result["statement"] == stored == checked["statement"]
+
+
+def test_invoked_via_function_url_false_sends_no_condition(lambda_stub):
+    lambda_stub.add_response("get_policy", get_policy(aws_statement(Sid="other")), HELLO)
+    lambda_stub.add_response("add_permission", {"Statement": json.dumps(aws_statement(Principal="*", Condition=None))},
+                             dict(HELLO, StatementId="s1", Action="lambda:InvokeFunction", Principal="*"))
+    result = run(lambda_stub, principal="*", source_arn=None, invoked_via_function_url=False,
+                 principal_org_id=None)
+    assert result["changed"] is True
 
 
 def test_add_to_a_function_without_policy_with_qualifier(lambda_stub):
@@ -248,6 +273,7 @@ def test_a_changed_statement_is_removed_with_the_revision_then_added_without(lam
      "conditions"),
     (aws_statement(Condition={"ArnLike": {"AWS:SourceArn": BUCKET}, "Bool": {"lambda:InvokedViaFunctionUrl": "true"}}),
      {}, "conditions"),
+    (aws_statement(), {"invoked_via_function_url": True}, "conditions"),
 ])
 def test_check_mode_predicts_a_replacement_and_sends_nothing_else(lambda_stub, stored, options, changed_key):
     lambda_stub.add_response("get_policy", get_policy(stored), HELLO)
