@@ -180,7 +180,7 @@ def test_an_operation_neither_sent_nor_listed_fails(tmp_path):
     left_out.write_text("left_out:\n  InvokeAsync: deprecated\n", encoding="utf-8")
     with pytest.raises(generator.CoverageError) as failure:
         generator.build(ROOT, str(left_out), loaded=(VERSION, MODEL, WAITERS))
-    assert "CreateFunctionUrlConfig" in str(failure.value) and "InvokeAsync" not in str(failure.value)
+    assert "GetFunctionConcurrency" in str(failure.value) and "InvokeAsync" not in str(failure.value)
 
 
 def test_a_reason_must_be_given(tmp_path):
