@@ -3,18 +3,22 @@
 #
 #   docs/build/docs.sh reference        write docs/reference/ from the modules' and roles' own documentation
 #   docs/build/docs.sh reference-check  fail when docs/reference/ differs from what `reference` would write
+#   docs/build/docs.sh api-coverage     write docs/api-coverage.md from botocore's Lambda model and the modules' code
+#   docs/build/docs.sh api-coverage-check  fail when docs/api-coverage.md is stale, or an operation is neither sent nor left out
 #   docs/build/docs.sh lint             antsibull-docs lint-collection-docs --plugin-docs
 #   docs/build/docs.sh changelog        write CHANGELOG.rst (release notes of the unreleased version, from the fragments)
 #   docs/build/docs.sh changelog-check  antsibull-changelog lint, and fail when CHANGELOG.rst is stale
-#   docs/build/docs.sh all              reference + changelog
-#   docs/build/docs.sh check            lint + reference-check + changelog-check (what `make test` runs)
+#   docs/build/docs.sh all              reference + api-coverage + changelog
+#   docs/build/docs.sh check            lint + reference-check + api-coverage-check + changelog-check (what `make test` runs)
 #
 # Works from a fresh clone: the tools come from the virtual environment .venv/docs
 # (tests/requirements-docs.txt), created here with Python 3.12 when it is missing or
 # older than that file. The collection is read from the files git tracks or would track
 # (not ignored), copied to a scratch directory, so whatever modules and roles exist
 # when this runs are documented, and nothing of the working tree is changed except
-# docs/reference/ and CHANGELOG.rst.
+# docs/reference/, docs/api-coverage.md and CHANGELOG.rst. The API coverage page needs botocore (the
+# version tests/requirements-common.txt pins): it is written with the Python of the newest ansible-core
+# venv (.venv/core-NEWEST_CORE of the Makefile, `make venv`), or $API_COVERAGE_PYTHON.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -113,6 +117,27 @@ cmd_reference_check() {
     echo "docs.sh: docs/reference/ is up to date"
 }
 
+# The Python that writes docs/api-coverage.md: botocore's model is the page's source.
+coverage_python() {
+    local core python
+    core=$(sed -n 's/^NEWEST_CORE := *//p' "$ROOT/Makefile")
+    python=${API_COVERAGE_PYTHON:-$ROOT/.venv/core-$core/bin/python}
+    [[ -x "$python" ]] || die "$python not found: run make venv (docs/api-coverage.md is written with botocore), or set API_COVERAGE_PYTHON"
+    echo "$python"
+}
+
+cmd_api_coverage() {
+    local python
+    python=$(coverage_python)
+    "$python" "$ROOT/docs/build/api_coverage.py" || die "docs/build/api_coverage.py failed (see above)"
+}
+
+cmd_api_coverage_check() {
+    local python
+    python=$(coverage_python)
+    "$python" "$ROOT/docs/build/api_coverage.py" --check || die "docs/api-coverage.md: see above"
+}
+
 cmd_lint() {
     ensure_venv
     collection_copy
@@ -197,17 +222,20 @@ usage() { sed -n 's/^#   docs\/build\/docs.sh /docs\/build\/docs.sh /p' "${BASH_
 case "${1:-}" in
     reference) cmd_reference ;;
     reference-check) cmd_reference_check ;;
+    api-coverage) cmd_api_coverage ;;
+    api-coverage-check) cmd_api_coverage_check ;;
     lint) cmd_lint ;;
     changelog) cmd_changelog ;;
     changelog-check) cmd_changelog_check ;;
-    all) cmd_reference; cmd_changelog ;;
+    all) cmd_reference; cmd_api_coverage; cmd_changelog ;;
     check)
         # Each check in a process of its own, so that one failing does not hide the others.
         failed=0
-        for step in lint reference-check changelog-check; do
+        steps=(lint reference-check api-coverage-check changelog-check)
+        for step in "${steps[@]}"; do
             "${BASH_SOURCE[0]}" "$step" || failed=$((failed + 1))
         done
-        ((failed == 0)) || die "$failed of 3 documentation checks failed"
+        ((failed == 0)) || die "$failed of ${#steps[@]} documentation checks failed"
         ;;
     -h|--help|help) usage ;;
     *) usage >&2; exit 2 ;;

@@ -34,6 +34,14 @@ alias points to, so the weights are checked and kept as on AWS. Its AddPermissio
 outside ``*.amazonaws.com`` (AWS takes ``alexa-appkit.amazon.com``): ``mend_service_principals`` stores them
 as ``{"Service": PRINCIPAL}``, as AWS does. Its GetFunctionConfiguration does not resolve an alias given as the
 qualifier (ResourceNotFound; its GetFunction does): ``mend_configuration_of_alias`` answers as GetFunction.
+Its DeleteProvisionedConcurrencyConfig on an alias removes the configuration and then fails with InternalError
+(it looks for the alias's ARN among the running versions); botocore sends it again, which answers success, but the
+version's environments stay: ``mend_delete_provisioned_concurrency_of_alias`` releases the environments of the
+version the alias points to, as for a version. A change of the number of an existing configuration leaves it
+READY with the old counts until the new environments are up (AWS: IN_PROGRESS until then), and then says READY
+with Allocated and Available the new number plus the old one (it counts the environments it stopped; AWS reports
+the ones it keeps ready): ``mend_provisioned_concurrency_update`` makes it IN_PROGRESS at once and stops the old
+environments before starting the new ones, so only those are counted.
 """
 
 import functools
@@ -144,6 +152,67 @@ def mend_update_alias_routing():
 
     LambdaProvider.update_alias = update_alias_with_target
     LambdaProvider._create_routing_config_model = create_routing_config_model  # pylint: disable=protected-access
+
+
+def mend_delete_provisioned_concurrency_of_alias():
+    """DeleteProvisionedConcurrencyConfig of an alias answers success once and releases the environments of the
+    version the alias points to, as AWS does; LocalStack 2026.3.0 removes the configuration, then fails with
+    InternalError (no running version has the alias's ARN), so botocore's retry answers success and the
+    environments stay."""
+    from localstack.services.lambda_ import api_utils
+    from localstack.services.lambda_.provider import LambdaProvider, lambda_stores
+
+    original = LambdaProvider.delete_provisioned_concurrency_config
+
+    @functools.wraps(original)
+    def delete_provisioned_concurrency_config(self, context, function_name, qualifier, **kwargs):
+        name, resolved = api_utils.get_name_and_qualifier(function_name, qualifier, context)
+        if not (resolved and api_utils.qualifier_is_alias(resolved)):
+            return original(self, context, function_name, qualifier, **kwargs)
+        config = self._get_provisioned_config(context, name, resolved)  # pylint: disable=protected-access
+        if config:
+            account, region = api_utils.get_account_and_region(function_name, context)
+            function = lambda_stores[account][region].functions[name]
+            function.provisioned_concurrency_configs.pop(resolved)
+            version_arn = api_utils.qualified_lambda_arn(name, function.aliases[resolved].function_version, account, region)
+            self.lambda_service.get_lambda_version_manager(version_arn).update_provisioned_concurrency_config(0)
+        return None
+
+    LambdaProvider.delete_provisioned_concurrency_config = delete_provisioned_concurrency_config
+
+
+def mend_provisioned_concurrency_update():
+    """A PutProvisionedConcurrencyConfig that changes the number makes the configuration IN_PROGRESS until the new
+    environments are up, and READY with Allocated and Available the new number, as on AWS; LocalStack 2026.3.0
+    keeps it READY with the old counts meanwhile, then counts the environments it stopped as well (2 -> 3 gives 5).
+    The status is set while LocalStack's lock is held, so its own READY comes after; the old environments are
+    stopped (at once: this executor has nothing to tear down) before LocalStack starts the new ones, so its count
+    holds only those."""
+    from localstack.aws.api.lambda_ import ProvisionedConcurrencyStatusEnum
+    from localstack.services.lambda_.invocation.assignment import AssignmentService
+    from localstack.services.lambda_.invocation.lambda_models import InitializationType
+    from localstack.services.lambda_.invocation.version_manager import LambdaVersionManager
+
+    update, scale = LambdaVersionManager.update_provisioned_concurrency_config, AssignmentService.scale_provisioned_concurrency
+
+    @functools.wraps(update)
+    def update_provisioned_concurrency_config(self, provisioned_concurrent_executions):
+        with self.provisioned_state_lock:  # an RLock, which LocalStack's own call takes again
+            future = update(self, provisioned_concurrent_executions)
+            if self.provisioned_state is not None:
+                self.provisioned_state.status = ProvisionedConcurrencyStatusEnum.IN_PROGRESS
+                self.provisioned_state.status_reason = None
+            return future
+
+    @functools.wraps(scale)
+    def scale_provisioned_concurrency(self, version_manager_id, function_version, target_provisioned_environments):
+        for environment in list(self.environments[version_manager_id].values()):
+            if environment.initialization_type == InitializationType.provisioned_concurrency:
+                self.stop_environment(environment)
+        return scale(self, version_manager_id, function_version, target_provisioned_environments)
+
+    LambdaVersionManager.update_provisioned_concurrency_config = update_provisioned_concurrency_config
+    AssignmentService.scale_provisioned_concurrency = scale_provisioned_concurrency
 
 
 def local_executor():
@@ -258,6 +327,8 @@ def main():
     mend_update_alias_routing()
     mend_service_principals()
     mend_configuration_of_alias()
+    mend_delete_provisioned_concurrency_of_alias()
+    mend_provisioned_concurrency_update()
     from localstack.runtime.main import main as localstack_main
 
     localstack_main()
