@@ -281,7 +281,8 @@ options:
     description:
       - After creating, changing or deleting the mapping, wait until it has left the C(Creating), C(Enabling),
         C(Disabling), C(Updating) and C(Deleting) states (or, after a delete, is gone).
-      - A mapping already in one of these states is waited for before it is changed.
+      - A mapping already in one of these states is waited for before it is changed or deleted; one that is
+        C(Deleting) until it is gone (with O(state=present) the mapping is then created again).
       - With V(false) the task returns as soon as AWS accepted the request.
     type: bool
     default: true

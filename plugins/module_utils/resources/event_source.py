@@ -63,6 +63,7 @@ KAFKAS = frozenset((MSK, KAFKA))
 
 # A mapping passes through these states; a change (or another) is only taken once it has left them.
 TRANSITIONAL_STATES = MAPPING_TRANSITIONAL_STATES
+DELETING = "Deleting"
 
 # Fields AWS sets when the mapping is created and never changes afterwards.
 CREATE_ONLY = ("EventSourceArn", "StartingPosition", "StartingPositionTimestamp", "Topics", "Queues",
@@ -852,11 +853,12 @@ class EventSourceMapping(Resource):
 
     def read_answer(self):
         """The mapping as AWS answers it, None when there is none; one that is changing is waited for first
-        (with ``wait``)."""
+        (with ``wait``): one being deleted until it is gone (then there is none, whatever ``state`` asks), any
+        other until it settles."""
         params = self.options()
         answer = find_mapping(self.client, params, self.desired(), self.listing)
         if answer is not None and params["wait"] and answer.get("State") in TRANSITIONAL_STATES:
-            answer = wait_for_mapping(self.task, self.client, answer["UUID"], gone=params["state"] == "absent")
+            answer = wait_for_mapping(self.task, self.client, answer["UUID"], gone=answer.get("State") == DELETING)
         return answer
 
     def desired(self):

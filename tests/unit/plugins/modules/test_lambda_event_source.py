@@ -540,6 +540,36 @@ def test_delete_waits_until_the_mapping_is_gone(lambda_stub, sleeps):
     assert len(sleeps) == 1
 
 
+def test_a_mapping_being_deleted_is_waited_for_and_then_created_again(lambda_stub, sleeps):
+    sent = count_calls(lambda_stub.client)
+    lambda_stub.add_response("list_event_source_mappings", listed(mapping(state="Deleting")),
+                             {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    lambda_stub.add_response("get_event_source_mapping", mapping(state="Deleting"), {"UUID": UUID})
+    lambda_stub.add_client_error("get_event_source_mapping", "ResourceNotFoundException", http_status_code=404)
+    lambda_stub.add_response("create_event_source_mapping", mapping(uuid=OTHER_UUID),
+                             {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    result = run(lambda_stub, event_source_arn=QUEUE)
+    assert result["changed"] is True and result["uuid"] == OTHER_UUID and result["state"] == "Enabled"
+    assert sent == ["ListEventSourceMappings", "GetEventSourceMapping", "GetEventSourceMapping",
+                    "CreateEventSourceMapping"]
+    assert len(sleeps) == 1
+
+
+def test_absent_waits_for_an_update_to_settle_and_then_deletes(lambda_stub, sleeps):
+    sent = count_calls(lambda_stub.client)
+    lambda_stub.add_response("list_event_source_mappings", listed(mapping(state="Updating")),
+                             {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    lambda_stub.add_response("get_event_source_mapping", mapping(state="Updating"), {"UUID": UUID})
+    lambda_stub.add_response("get_event_source_mapping", mapping(), {"UUID": UUID})
+    lambda_stub.add_response("delete_event_source_mapping", mapping(state="Deleting"), {"UUID": UUID})
+    lambda_stub.add_client_error("get_event_source_mapping", "ResourceNotFoundException", http_status_code=404)
+    result = run(lambda_stub, event_source_arn=QUEUE, state="absent")
+    assert result["changed"] is True and result["diff"]["before"]["uuid"] == UUID
+    assert sent == ["ListEventSourceMappings", "GetEventSourceMapping", "GetEventSourceMapping",
+                    "DeleteEventSourceMapping", "GetEventSourceMapping"]
+    assert len(sleeps) == 1
+
+
 def test_absent_when_there_is_none_is_no_change(lambda_stub):
     lambda_stub.add_client_error("get_event_source_mapping", "ResourceNotFoundException", http_status_code=404)
     result = run(lambda_stub, function_name=None, uuid=UUID, state="absent")

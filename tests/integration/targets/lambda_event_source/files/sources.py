@@ -1,7 +1,11 @@
 """Create (or delete) the sources the mappings read from, on the local endpoint (test set-up only).
 
-    sources.py ENDPOINT_URL PREFIX create   # prints {"sqs": ARN, "fifo": ARN, "dlq": ARN, "dynamodb": ARN, "kinesis": ARN}
-    sources.py ENDPOINT_URL PREFIX delete
+    sources.py ENDPOINT_URL PREFIX REGION create KIND...   # prints {KIND: ARN, ...}
+    sources.py ENDPOINT_URL PREFIX REGION delete KIND...
+
+KIND: sqs (a queue), fifo (a FIFO queue), dlq (a queue for failed records), dynamodb (a table with a
+stream; its stream's ARN is printed) or kinesis (a stream). The endpoint must have the services of the
+kinds named (the LocalStack endpoint has SQS, not DynamoDB or Kinesis).
 """
 
 import json
@@ -9,39 +13,60 @@ import sys
 
 import boto3
 
-endpoint_url, prefix, action = sys.argv[1:4]
-connection = dict(endpoint_url=endpoint_url, region_name="us-east-1", aws_access_key_id="testing",
+endpoint_url, prefix, region, action = sys.argv[1:5]
+kinds = sys.argv[5:]
+connection = dict(endpoint_url=endpoint_url, region_name=region, aws_access_key_id="testing",
                   aws_secret_access_key="testing")
-sqs = boto3.client("sqs", **connection)
-dynamodb = boto3.client("dynamodb", **connection)
-kinesis = boto3.client("kinesis", **connection)
-queues = {"sqs": prefix + "-orders", "fifo": prefix + "-orders.fifo", "dlq": prefix + "-failures"}
+QUEUES = {"sqs": prefix + "-orders", "fifo": prefix + "-orders.fifo", "dlq": prefix + "-failures"}
+TABLE = prefix + "-accounts"
+STREAM = prefix + "-clicks"
 
-if action == "delete":
-    for name in queues.values():
+
+def create(kind):
+    """The ARN of the source of ``kind``, created."""
+    if kind in QUEUES:
+        sqs = boto3.client("sqs", **connection)
+        attributes = {"FifoQueue": "true"} if kind == "fifo" else {}
+        url = sqs.create_queue(QueueName=QUEUES[kind], Attributes=attributes)["QueueUrl"]
+        return sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    if kind == "dynamodb":
+        table = boto3.client("dynamodb", **connection).create_table(
+            TableName=TABLE, BillingMode="PAY_PER_REQUEST",
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+            StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"})
+        return table["TableDescription"]["LatestStreamArn"]
+    if kind == "kinesis":
+        kinesis = boto3.client("kinesis", **connection)
+        kinesis.create_stream(StreamName=STREAM, ShardCount=1)
+        return kinesis.describe_stream(StreamName=STREAM)["StreamDescription"]["StreamARN"]
+    raise SystemExit("sources.py: unknown kind %s" % kind)
+
+
+def delete(kind):
+    """Delete the source of ``kind`` (nothing when there is none)."""
+    if kind in QUEUES:
+        sqs = boto3.client("sqs", **connection)
         try:
-            sqs.delete_queue(QueueUrl=sqs.get_queue_url(QueueName=name)["QueueUrl"])
+            sqs.delete_queue(QueueUrl=sqs.get_queue_url(QueueName=QUEUES[kind])["QueueUrl"])
         except sqs.exceptions.QueueDoesNotExist:
             pass
-    for call, kwargs in ((dynamodb.delete_table, dict(TableName=prefix + "-accounts")),
-                         (kinesis.delete_stream, dict(StreamName=prefix + "-clicks"))):
+    elif kind == "dynamodb":
+        dynamodb = boto3.client("dynamodb", **connection)
         try:
-            call(**kwargs)
-        except (dynamodb.exceptions.ResourceNotFoundException, kinesis.exceptions.ResourceNotFoundException):
+            dynamodb.delete_table(TableName=TABLE)
+        except dynamodb.exceptions.ResourceNotFoundException:
             pass
-    sys.exit(0)
+    elif kind == "kinesis":
+        kinesis = boto3.client("kinesis", **connection)
+        try:
+            kinesis.delete_stream(StreamName=STREAM)
+        except kinesis.exceptions.ResourceNotFoundException:
+            pass
 
-arns = {}
-for key, name in queues.items():
-    attributes = {"FifoQueue": "true"} if name.endswith(".fifo") else {}
-    url = sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"]
-    arns[key] = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-table = dynamodb.create_table(
-    TableName=prefix + "-accounts", BillingMode="PAY_PER_REQUEST",
-    KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
-    AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
-    StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"})
-arns["dynamodb"] = table["TableDescription"]["LatestStreamArn"]
-kinesis.create_stream(StreamName=prefix + "-clicks", ShardCount=1)
-arns["kinesis"] = kinesis.describe_stream(StreamName=prefix + "-clicks")["StreamDescription"]["StreamARN"]
-print(json.dumps(arns))
+
+if action == "delete":
+    for each in kinds:
+        delete(each)
+else:
+    print(json.dumps(dict((each, create(each)) for each in kinds)))
