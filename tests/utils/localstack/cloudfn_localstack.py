@@ -41,7 +41,10 @@ version the alias points to, as for a version. A change of the number of an exis
 READY with the old counts until the new environments are up (AWS: IN_PROGRESS until then), and then says READY
 with Allocated and Available the new number plus the old one (it counts the environments it stopped; AWS reports
 the ones it keeps ready): ``mend_provisioned_concurrency_update`` makes it IN_PROGRESS at once and stops the old
-environments before starting the new ones, so only those are counted.
+environments before starting the new ones, so only those are counted. When an UpdateEventSourceMapping replaces
+a mapping's poller, the replaced one writes Disabled into the stored mapping as it stops, at times after the new
+one wrote Enabled, so the list shows an Enabled mapping as Disabled: ``mend_replaced_mapping_poller`` keeps the
+replaced poller from writing.
 """
 
 import functools
@@ -215,6 +218,38 @@ def mend_provisioned_concurrency_update():
     AssignmentService.scale_provisioned_concurrency = scale_provisioned_concurrency
 
 
+def mend_replaced_mapping_poller():
+    """The poller an UpdateEventSourceMapping replaces no longer writes its state into the mapping, so the mapping
+    is listed in the state its new poller gives it, as AWS answers it on every read. LocalStack 2026.3.0 stops the
+    replaced poller, which writes Disabling and, once its thread ends, Disabled into the stored mapping, at times
+    after the new poller wrote Enabled: ListEventSourceMappings then answers Disabled (GetEventSourceMapping the
+    new poller's Enabled), and the next update with Enabled false answers Disabled instead of Disabling."""
+    from localstack.services.lambda_.event_source_mapping.esm_worker import EsmWorker
+    from localstack.services.lambda_.provider import LambdaProvider
+
+    update, store_state = LambdaProvider.update_event_source_mapping_v2, EsmWorker.update_esm_state_in_store
+
+    @functools.wraps(update)
+    def update_event_source_mapping(self, context, request):
+        replaced = self.esm_workers.get(request.get("UUID"))
+        if replaced is not None:
+            replaced.cloudfn_replaced = True
+        try:
+            return update(self, context, request)
+        except Exception:
+            if replaced is not None:
+                replaced.cloudfn_replaced = False  # refused: it is still the mapping's poller
+            raise
+
+    @functools.wraps(store_state)
+    def update_esm_state_in_store(self, new_state):
+        if not getattr(self, "cloudfn_replaced", False):
+            store_state(self, new_state)
+
+    LambdaProvider.update_event_source_mapping_v2 = update_event_source_mapping
+    EsmWorker.update_esm_state_in_store = update_esm_state_in_store
+
+
 def local_executor():
     """The RuntimeExecutor class (defined on first use: LocalStack is importable only in its own process)."""
     import tempfile
@@ -329,6 +364,7 @@ def main():
     mend_configuration_of_alias()
     mend_delete_provisioned_concurrency_of_alias()
     mend_provisioned_concurrency_update()
+    mend_replaced_mapping_poller()
     from localstack.runtime.main import main as localstack_main
 
     localstack_main()
