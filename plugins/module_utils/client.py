@@ -339,8 +339,9 @@ class LambdaClient:
 
 
 def is_settled(configuration):
-    """A function that takes updates: Active or Inactive, and no update under way."""
-    return (configuration.get("State") in (None, "Active", "Inactive")
+    """A function that takes updates: Active or Inactive (or ActiveNonInvocable: a function on a capacity provider
+    before a version is published), and no update under way."""
+    return (configuration.get("State") in (None, "Active", "Inactive", "ActiveNonInvocable")
             and configuration.get("LastUpdateStatus") in (None, "Successful"))
 
 
@@ -391,6 +392,18 @@ def model_range(shape_name, member=None, service="lambda"):
         if shape is None:
             return None, None
     return shape.metadata.get("min"), shape.metadata.get("max")
+
+
+def model_pattern(shape_name, service="lambda"):
+    """The regular expression botocore's service model gives a string shape (None when it has none, or the
+    shape is unknown, or botocore is missing)."""
+    model = service_model(service)
+    if model is None:
+        return None
+    try:
+        return model.shape_for(shape_name).metadata.get("pattern")
+    except botocore.model.NoShapeFoundError:
+        return None
 
 
 # The request fields that name the resource a write changed, most specific first.

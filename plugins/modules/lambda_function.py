@@ -243,6 +243,134 @@ options:
         type: str
         choices: [PublishedVersions, None]
         required: true
+  vpc_ipv6_allowed_for_dual_stack:
+    description:
+      - Allow outbound IPv6 traffic from a function in dual-stack subnets (C(VpcConfig.Ipv6AllowedForDualStack)).
+      - Sent with the function's VPC settings (the current subnets and security groups when O(vpc_subnet_ids)
+        is not given); a function without VPC subnets is refused before any request.
+      - Not managed when omitted.
+    type: bool
+  code_signing_config_arn:
+    description:
+      - ARN of the code signing configuration that checks every code package deployed after it (Zip functions
+        only). On a new function it is sent with C(CreateFunction); on an existing one it is read with
+        C(GetFunctionCodeSigningConfig) and changed with C(PutFunctionCodeSigningConfig), before any code
+        update of the same task.
+      - V("") removes it (C(DeleteFunctionCodeSigningConfig)).
+      - Returned as RV(code_signing_config_arn). Not managed when omitted, and then not read.
+      - Costs one more call (C(GetFunctionCodeSigningConfig)) on every run on an existing function.
+      - The code signing configuration itself is made with C(cloudfn.aws_lambda.lambda_code_signing_config).
+    type: str
+  recursive_loop:
+    description:
+      - What Lambda does when it detects the function in a recursive loop (an SQS queue, SNS topic or S3 bucket
+        that the function writes to and is invoked from) - V(Terminate) (AWS's default) stops the
+        invocations, V(Allow) lets them run.
+      - Read with C(GetFunctionRecursionConfig) (one more call on every run on an existing function) and changed
+        with C(PutFunctionRecursionConfig); a new function gets C(PutFunctionRecursionConfig) after
+        C(CreateFunction) only for V(Allow).
+      - Applies to the function, all its versions. Returned as RV(recursive_loop). Not managed when omitted.
+    type: str
+    choices: [Allow, Terminate]
+  runtime_management:
+    description:
+      - When the function's runtime moves to a new runtime version (runtime management of C($LATEST); Zip
+        functions only).
+      - Read with C(GetRuntimeManagementConfig) (one more call on every run on an existing function) and changed
+        with C(PutRuntimeManagementConfig); a new function gets C(PutRuntimeManagementConfig) after
+        C(CreateFunction) unless V(Auto) is asked for. A version that O(publish) publishes in the same
+        C(CreateFunction) has AWS's default (V(Auto)).
+      - Returned as RV(runtime_management). Not managed when omitted.
+    type: dict
+    suboptions:
+      update_runtime_on:
+        description:
+          - V(Auto) (AWS's default) - Lambda moves the function to new runtime versions itself.
+          - V(FunctionUpdate) - on the next update of the function's code or configuration.
+          - V(Manual) - stays on O(runtime_management.runtime_version_arn).
+        type: str
+        choices: [Auto, FunctionUpdate, Manual]
+        required: true
+      runtime_version_arn:
+        description:
+          - The runtime version to stay on; required with V(Manual), refused otherwise. RV(configuration) shows
+            the function's current one as C(runtime_version_config.runtime_version_arn).
+        type: str
+  tenancy_config:
+    description:
+      - Tenant isolation of a multi-tenant function (C(TenancyConfig)). AWS takes it only in C(CreateFunction) -
+        on an existing function a different value (or one on a function created without it) fails before any
+        request, naming this option; the same value is no change.
+      - Not managed when omitted.
+    type: dict
+    suboptions:
+      tenant_isolation_mode:
+        description: V(PER_TENANT) sends each tenant's invocations to execution environments of its own.
+        type: str
+        choices: [PER_TENANT]
+        required: true
+  durable_config:
+    description:
+      - Durable execution (C(DurableConfig)) - a function that keeps its state across interruptions and waits.
+      - AWS enables it only when a function is created; on a function created without it the option fails before
+        any request. The settings of a durable function change in place (C(UpdateFunctionConfiguration));
+        sub-options not given keep their values.
+      - Not managed when omitted.
+    type: dict
+    suboptions:
+      execution_timeout:
+        description: Seconds a durable execution may run in all, from 1 to 31622400 (botocore's model).
+        type: int
+      retention_period_in_days:
+        description: Days the history of a finished execution is kept, from 1 to 90 (botocore's model).
+        type: int
+      kms_key_arn:
+        description: KMS key that encrypts the execution's payloads; V("") uses an AWS owned key.
+        type: str
+  capacity_provider_config:
+    description:
+      - Runs the function on a capacity provider (Lambda Managed Instances, C(CapacityProviderConfig)).
+      - AWS attaches a function to a capacity provider only when it is created; on a function created without
+        one the option fails before any request. The settings of an attached function change in place; sub-options
+        not given keep their values.
+      - Such a function is invoked through a published version; see O(publish_to).
+      - Not managed when omitted.
+    type: dict
+    suboptions:
+      capacity_provider_arn:
+        description: ARN of the capacity provider.
+        type: str
+        required: true
+      per_execution_environment_max_concurrency:
+        description: Concurrent invocations one execution environment takes, from 1 to 1600 (botocore's model).
+        type: int
+      execution_environment_memory_gib_per_vcpu:
+        description: Memory in GiB per vCPU of the execution environments, from 2 to 8 (botocore's model).
+        type: float
+  accelerator_config:
+    description:
+      - Accelerator devices of the execution environment (C(AcceleratorConfig); botocore 1.44 or later).
+      - Not managed when omitted.
+    type: dict
+    suboptions:
+      accelerator_memory_size:
+        description: Least memory in GB of each accelerator device.
+        type: int
+        required: true
+  runtime_config:
+    description:
+      - A customer-managed runtime for the function (C(RuntimeConfig); botocore 1.44 or later).
+      - Not managed when omitted.
+    type: dict
+    suboptions:
+      runtime_arn:
+        description: ARN of the customer-managed runtime.
+        type: str
+        required: true
+      runtime_alias:
+        description: The runtime alias (a name pointing to a runtime version) the function uses.
+        type: str
+        required: true
   reserved_concurrency:
     description:
       - Reserved concurrent executions of the function (C(PutFunctionConcurrency)).
@@ -261,6 +389,16 @@ options:
         on a run that changed nothing.
     type: bool
     default: false
+  publish_to:
+    description:
+      - Where O(publish=true) publishes (C(PublishTo) of C(CreateFunction) and C(PublishVersion)).
+      - V(LATEST_PUBLISHED) creates or publishes again the version C($LATEST.PUBLISHED) instead of a new numbered
+        version (functions on a capacity provider, see O(capacity_provider_config), are invoked through it when no
+        qualifier is given). RV(version) is then V($LATEST.PUBLISHED); a run that changes nothing compares it
+        with C(GetFunctionConfiguration) instead of listing the numbered versions.
+      - Needs O(publish=true). A request flag, nothing to compare; not managed when omitted.
+    type: str
+    choices: [LATEST_PUBLISHED]
   keep_versions:
     description:
       - After the rest of the task, delete the published versions beyond the newest O(keep_versions)
@@ -284,6 +422,8 @@ notes:
   - In check mode the module only reads (C(GetFunction), and C(GetRole) for a role given by name;
     C(ListVersionsByFunction) to predict the version O(publish) would publish).
   - Tag values, like environment values, are sent as strings (V(42) as V("42"), booleans as V(true)/V(false)).
+  - O(code_signing_config_arn), O(recursive_loop) and O(runtime_management) are settings of their own operations,
+    read (one call each) only on a task that gives them; a task without them reads only C(GetFunction).
 """
 
 EXAMPLES = r"""
@@ -323,6 +463,53 @@ EXAMPLES = r"""
     name: worker
     reserved_concurrency: -1
     layers: []
+
+- name: Stop recursive loops being cut off, sign the code and pin the runtime version
+  cloudfn.aws_lambda.lambda_function:
+    name: fan-out
+    recursive_loop: Allow
+    code_signing_config_arn: arn:aws:lambda:us-east-1:123456789012:code-signing-config:csc-0123456789abcdef0
+    runtime_management:
+      update_runtime_on: Manual
+      runtime_version_arn: arn:aws:lambda:us-east-1::runtime:8eeff65f6809a3ce81507fe733fe09b835899b99481ba22fd75b5a7338290ec1
+
+- name: Remove the code signing configuration and let the runtime update itself again
+  cloudfn.aws_lambda.lambda_function:
+    name: fan-out
+    code_signing_config_arn: ""
+    runtime_management:
+      update_runtime_on: Auto
+
+- name: A durable, tenant-isolated function (both only at creation)
+  cloudfn.aws_lambda.lambda_function:
+    name: orders
+    src: files/orders/
+    runtime: python3.13
+    handler: app.handler
+    role: orders-lambda
+    tenancy_config:
+      tenant_isolation_mode: PER_TENANT
+    durable_config:
+      execution_timeout: 86400
+      retention_period_in_days: 7
+
+- name: A function on Lambda Managed Instances, published to $LATEST.PUBLISHED
+  cloudfn.aws_lambda.lambda_function:
+    name: batch
+    src: files/batch/
+    runtime: python3.13
+    handler: app.handler
+    role: batch-lambda
+    capacity_provider_config:
+      capacity_provider_arn: arn:aws:lambda:us-east-1:123456789012:capacity-provider:fleet
+      execution_environment_memory_gib_per_vcpu: 4
+    publish: true
+    publish_to: LATEST_PUBLISHED
+
+- name: Allow IPv6 from the function's dual-stack subnets
+  cloudfn.aws_lambda.lambda_function:
+    name: worker
+    vpc_ipv6_allowed_for_dual_stack: true
 
 - name: Point every task of a play at a local test endpoint
   module_defaults:
@@ -440,6 +627,33 @@ deleted_versions:
   type: list
   elements: str
   sample: ["1", "2"]
+code_signing_config_arn:
+  description:
+    - The function's code signing configuration after the task (predicted in check mode); V("") when it has none.
+  returned: when code_signing_config_arn is given and state=present
+  type: str
+  sample: arn:aws:lambda:us-east-1:123456789012:code-signing-config:csc-0123456789abcdef0
+recursive_loop:
+  description: The function's recursive loop setting after the task (predicted in check mode).
+  returned: when recursive_loop is given and state=present
+  type: str
+  sample: Allow
+runtime_management:
+  description: The runtime management of C($LATEST) after the task (predicted in check mode).
+  returned: when runtime_management is given and state=present
+  type: dict
+  contains:
+    update_runtime_on:
+      description: V(Auto), V(FunctionUpdate) or V(Manual).
+      type: str
+      returned: always
+    runtime_version_arn:
+      description: The runtime version the function stays on with V(Manual); null otherwise.
+      type: str
+      returned: always
+  sample:
+    update_runtime_on: Manual
+    runtime_version_arn: arn:aws:lambda:us-east-1::runtime:8eeff65f6809a3ce81507fe733fe09b835899b99481ba22fd75b5a7338290ec1
 diff:
   description: The changed fields before and after (only with C(--diff)).
   returned: with --diff

@@ -89,7 +89,10 @@ REQUIRED_IF = [
 NOT_IN_AMAZON_AWS = dict(src=None, package_type=None, source_code_hash=None, mask_environment_values=False,
                          ephemeral_storage=None, file_system_configs=None, image_config=None, logging_config=None,
                          snap_start=None, reserved_concurrency=None, publish=True, keep_versions=None,
-                         wait=True, wait_timeout=600)
+                         wait=True, wait_timeout=600, vpc_ipv6_allowed_for_dual_stack=None,
+                         code_signing_config_arn=None, recursive_loop=None, runtime_management=None,
+                         tenancy_config=None, durable_config=None, capacity_provider_config=None,
+                         accelerator_config=None, runtime_config=None, publish_to=None)
 
 
 def function_params(params):

@@ -16,8 +16,10 @@ function may publish a version and prune old ones (``keep_versions``).
 the lambda_function module's, for every caller that takes the same definition of a function.
 """
 
+import re
+
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcile
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum, model_pattern
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import (
     CodeError,
     Source,
@@ -114,11 +116,39 @@ ARGUMENT_SPEC.update(
     snap_start=dict(type="dict", options=dict(
         apply_on=dict(type="str", choices=["PublishedVersions", "None"], required=True),
     )),
+    vpc_ipv6_allowed_for_dual_stack=dict(type="bool"),
+    code_signing_config_arn=dict(type="str"),
+    recursive_loop=dict(type="str", choices=["Allow", "Terminate"]),
+    runtime_management=dict(type="dict", options=dict(
+        update_runtime_on=dict(type="str", choices=["Auto", "FunctionUpdate", "Manual"], required=True),
+        runtime_version_arn=dict(type="str"),
+    )),
+    tenancy_config=dict(type="dict", options=dict(
+        tenant_isolation_mode=dict(type="str", choices=["PER_TENANT"], required=True),
+    )),
+    durable_config=dict(type="dict", options=dict(
+        kms_key_arn=dict(type="str", no_log=False),
+        retention_period_in_days=dict(type="int"),
+        execution_timeout=dict(type="int"),
+    )),
+    capacity_provider_config=dict(type="dict", options=dict(
+        capacity_provider_arn=dict(type="str", required=True),
+        per_execution_environment_max_concurrency=dict(type="int"),
+        execution_environment_memory_gib_per_vcpu=dict(type="float"),
+    )),
+    accelerator_config=dict(type="dict", options=dict(
+        accelerator_memory_size=dict(type="int", required=True),
+    )),
+    runtime_config=dict(type="dict", options=dict(
+        runtime_arn=dict(type="str", required=True),
+        runtime_alias=dict(type="str", required=True),
+    )),
 )
 ARGUMENT_SPEC.update(tags_options())
 ARGUMENT_SPEC.update(
     reserved_concurrency=dict(type="int"),
     publish=dict(type="bool", default=False),
+    publish_to=dict(type="str", choices=["LATEST_PUBLISHED"]),
     keep_versions=dict(type="int", no_log=False),
 )
 ARGUMENT_SPEC.update(wait_options())
@@ -135,12 +165,58 @@ def ranges():
                 reserved_concurrency=(-1, None), wait_timeout=(1, None), keep_versions=(1, None))
 
 
+# Sub-options with a range in botocore's service model: "option.suboption" -> (shape, member).
+SUB_OPTION_RANGES = {
+    "durable_config.retention_period_in_days": ("DurableConfig", "RetentionPeriodInDays"),
+    "durable_config.execution_timeout": ("DurableConfig", "ExecutionTimeout"),
+    "capacity_provider_config.per_execution_environment_max_concurrency": (
+        "LambdaManagedInstancesCapacityProviderConfig", "PerExecutionEnvironmentMaxConcurrency"),
+    "capacity_provider_config.execution_environment_memory_gib_per_vcpu": (
+        "LambdaManagedInstancesCapacityProviderConfig", "ExecutionEnvironmentMemoryGiBPerVCpu"),
+    "accelerator_config.accelerator_memory_size": ("AcceleratorConfig", "AcceleratorMemorySize"),
+}
+
+
+def sub_option_range_errors(params):
+    """The messages for the numeric sub-options outside the range botocore's service model gives them."""
+    values, bounds = {}, {}
+    for path, (shape, member) in SUB_OPTION_RANGES.items():
+        option, suboption = path.split(".")
+        values[path] = (params.get(option) or {}).get(suboption)
+        bounds[path] = model_bounds(shape, member)
+    return range_errors(values, bounds)
+
+
+def model_pattern_problem(option, value, shape, what, example):
+    """A message when ``value`` does not match the pattern botocore's service model gives the string shape
+    ``shape`` (None when it matches, or when the model has no such pattern)."""
+    pattern = model_pattern(shape)
+    if value is None or pattern is None or re.fullmatch(pattern, value):
+        return None
+    return "%s: %s is not %s (%s)." % (option, value, what, example)
+
+
 # Fields set with UpdateFunctionConfiguration; they are part of a published version.
 CONFIG_FIELDS = ("Role", "Runtime", "Handler", "Description", "Timeout", "MemorySize", "Environment",
                  "VpcConfig", "DeadLetterConfig", "KMSKeyArn", "TracingConfig", "Layers",
-                 "FileSystemConfigs", "ImageConfig", "EphemeralStorage", "SnapStart", "LoggingConfig")
+                 "FileSystemConfigs", "ImageConfig", "EphemeralStorage", "SnapStart", "LoggingConfig",
+                 "DurableConfig", "CapacityProviderConfig", "AcceleratorConfig", "RuntimeConfig")
+# Fields only CreateFunction takes: they cannot change afterwards (plan refuses a change before any write).
+CREATE_ONLY_FIELDS = ("TenancyConfig",)
+# Settings of their own operations, read only when their option is given (Function.read_settings):
+# field -> (the read, the write). CreateFunction takes CodeSigningConfigArn; the others are sent after it.
+SETTING_FIELDS = dict(
+    CodeSigningConfigArn=("GetFunctionCodeSigningConfig", "PutFunctionCodeSigningConfig"),
+    RecursiveLoop=("GetFunctionRecursionConfig", "PutFunctionRecursionConfig"),
+    RuntimeManagement=("GetRuntimeManagementConfig", "PutRuntimeManagementConfig"),
+)
+# What a new function has when nothing is sent for a setting (no request for it after CreateFunction).
+SETTING_DEFAULTS = dict(CodeSigningConfigArn="", RecursiveLoop="Terminate",
+                        RuntimeManagement=dict(UpdateRuntimeOn="Auto"))
 # Fields set with UpdateFunctionCode.
 CODE_FIELDS = ("CodeSha256", "ImageUri", "Architectures")
+# The version publish_to=LATEST_PUBLISHED publishes (again) instead of a numbered one.
+LATEST_PUBLISHED = "$LATEST.PUBLISHED"
 # What a change makes AWS set anew: unknown before it (null in a check-mode prediction).
 CHANGE_FIELDS = ("RevisionId", "LastModified")
 
@@ -165,7 +241,8 @@ def function_view(configuration, code=None):
         MemorySize=c.get("MemorySize"),
         Environment=dict(Variables=(c.get("Environment") or {}).get("Variables") or {}),
         VpcConfig=dict(SubnetIds=sorted(vpc.get("SubnetIds") or []),
-                       SecurityGroupIds=sorted(vpc.get("SecurityGroupIds") or [])),
+                       SecurityGroupIds=sorted(vpc.get("SecurityGroupIds") or []),
+                       Ipv6AllowedForDualStack=bool(vpc.get("Ipv6AllowedForDualStack"))),
         DeadLetterConfig=dict(TargetArn=(c.get("DeadLetterConfig") or {}).get("TargetArn") or ""),
         KMSKeyArn=c.get("KMSKeyArn") or "",
         TracingConfig=dict(Mode=(c.get("TracingConfig") or {}).get("Mode") or "PassThrough"),
@@ -176,11 +253,23 @@ def function_view(configuration, code=None):
         EphemeralStorage=dict(Size=(c.get("EphemeralStorage") or {}).get("Size", 512)),
         SnapStart=dict(ApplyOn=(c.get("SnapStart") or {}).get("ApplyOn") or "None"),
         LoggingConfig=c.get("LoggingConfig") or {},
+        DurableConfig=c.get("DurableConfig") or {},
+        CapacityProviderConfig=c.get("CapacityProviderConfig") or {},
+        AcceleratorConfig=c.get("AcceleratorConfig") or {},
+        RuntimeConfig=c.get("RuntimeConfig") or {},
+        TenancyConfig=c.get("TenancyConfig") or {},
         PackageType=c.get("PackageType") or "Zip",
         Architectures=c.get("Architectures") or ["x86_64"],
         CodeSha256=c.get("CodeSha256"),
         ImageUri=(code or {}).get("ImageUri"),
     )
+
+
+def runtime_management_view(answer):
+    """A GetRuntimeManagementConfig answer (or a desired runtime_management) in one shape: AWS gives the runtime
+    version ARN only for Manual."""
+    answer = answer or {}
+    return dict(UpdateRuntimeOn=answer.get("UpdateRuntimeOn") or "Auto", RuntimeVersionArn=answer.get("RuntimeVersionArn"))
 
 
 def current_function(answer):
@@ -254,7 +343,51 @@ def validate(params):
             layer_arn(item)
         except CodeError as e:
             errors.append(str(e))
+    errors.extend(sub_option_range_errors(params))
+    errors.extend(new_setting_problems(params, package_type))
     return errors
+
+
+def new_setting_problems(params, package_type):
+    """Local checks of the settings added to Lambda after the first release of the module."""
+    errors = []
+    signing = params.get("code_signing_config_arn")
+    if signing:
+        errors.append(model_pattern_problem(
+            "code_signing_config_arn", signing, "CodeSigningConfigArn", "a code signing configuration ARN",
+            "arn:aws:lambda:REGION:ACCOUNT:code-signing-config:csc-ID; '' removes it"))
+        if package_type == "Image":
+            errors.append("code_signing_config_arn: code signing applies to Zip functions, not to an Image function.")
+    runtime = params.get("runtime_management")
+    if runtime is not None:
+        arn = runtime.get("runtime_version_arn")
+        if runtime["update_runtime_on"] == "Manual" and not arn:
+            errors.append("runtime_management: update_runtime_on=Manual needs runtime_version_arn (the runtime "
+                          "version to stay on; the function's configuration.runtime_version_config shows its current one).")
+        elif runtime["update_runtime_on"] != "Manual" and arn is not None:
+            errors.append("runtime_management: runtime_version_arn applies only to update_runtime_on=Manual, "
+                          "not %s; leave it out." % runtime["update_runtime_on"])
+        errors.append(model_pattern_problem(
+            "runtime_management.runtime_version_arn", arn, "RuntimeVersionArn", "a runtime version ARN",
+            "arn:aws:lambda:REGION::runtime:ID"))
+        if package_type == "Image":
+            errors.append("runtime_management does not apply to an Image function: its runtime is in the image.")
+    if params.get("vpc_ipv6_allowed_for_dual_stack") and params.get("vpc_subnet_ids") == []:
+        errors.append("vpc_ipv6_allowed_for_dual_stack: a function without VPC subnets (vpc_subnet_ids: []) has "
+                      "no IPv6 traffic to allow; leave it out or give the dual-stack subnets.")
+    durable_kms = (params.get("durable_config") or {}).get("kms_key_arn")
+    if durable_kms and not KMS_KEY_ARN.match(durable_kms):
+        errors.append("durable_config.kms_key_arn: %s is not a KMS key ARN ('' uses an AWS owned key)." % durable_kms)
+    provider = (params.get("capacity_provider_config") or {}).get("capacity_provider_arn")
+    errors.append(model_pattern_problem(
+        "capacity_provider_config.capacity_provider_arn", provider, "CapacityProviderArn", "a capacity provider ARN",
+        "arn:aws:lambda:REGION:ACCOUNT:capacity-provider:NAME"))
+    errors.append(model_pattern_problem(
+        "runtime_config.runtime_arn", (params.get("runtime_config") or {}).get("runtime_arn"), "FunctionRuntimeArn",
+        "a customer-managed runtime ARN", "arn:aws:lambda:REGION:ACCOUNT:runtime/NAME"))
+    if params.get("publish_to") is not None and not params.get("publish"):
+        errors.append("publish_to: it says where publish=true publishes; set publish: true (or leave publish_to out).")
+    return [error for error in errors if error]
 
 
 def desired_function(params, package=None, resolve_layer=None):
@@ -269,6 +402,14 @@ def desired_function(params, package=None, resolve_layer=None):
         package_type = "Zip"
     env = params.get("environment_variables")
     subnets = params.get("vpc_subnet_ids")
+    vpc = None if subnets is None else dict(
+        SubnetIds=sorted(subnets), SecurityGroupIds=sorted(params.get("vpc_security_group_ids") or []))
+    if params.get("vpc_ipv6_allowed_for_dual_stack") is not None:
+        vpc = dict(vpc or {}, Ipv6AllowedForDualStack=params["vpc_ipv6_allowed_for_dual_stack"])
+    capacity = sub_option(params, "capacity_provider_config", dict(
+        capacity_provider_arn="CapacityProviderArn",
+        per_execution_environment_max_concurrency="PerExecutionEnvironmentMaxConcurrency",
+        execution_environment_memory_gib_per_vcpu="ExecutionEnvironmentMemoryGiBPerVCpu"))
     return dict(
         Role=params.get("role"),
         Runtime=params.get("runtime"),
@@ -277,8 +418,7 @@ def desired_function(params, package=None, resolve_layer=None):
         Timeout=params.get("timeout"),
         MemorySize=params.get("memory_size"),
         Environment=None if env is None else dict(Variables=string_values(env)),
-        VpcConfig=None if subnets is None else dict(
-            SubnetIds=sorted(subnets), SecurityGroupIds=sorted(params.get("vpc_security_group_ids") or [])),
+        VpcConfig=vpc,
         DeadLetterConfig=None if params.get("dead_letter_arn") is None else dict(TargetArn=params["dead_letter_arn"]),
         KMSKeyArn=params.get("kms_key_arn"),
         TracingConfig=None if params.get("tracing_mode") is None else dict(Mode=params["tracing_mode"]),
@@ -292,6 +432,17 @@ def desired_function(params, package=None, resolve_layer=None):
         LoggingConfig=sub_option(params, "logging_config", dict(
             log_format="LogFormat", application_log_level="ApplicationLogLevel",
             system_log_level="SystemLogLevel", log_group="LogGroup")),
+        DurableConfig=sub_option(params, "durable_config", dict(
+            kms_key_arn="KMSKeyArn", retention_period_in_days="RetentionPeriodInDays",
+            execution_timeout="ExecutionTimeout")),
+        CapacityProviderConfig=None if capacity is None else dict(LambdaManagedInstancesCapacityProviderConfig=capacity),
+        AcceleratorConfig=sub_option(params, "accelerator_config", dict(accelerator_memory_size="AcceleratorMemorySize")),
+        RuntimeConfig=sub_option(params, "runtime_config", dict(runtime_arn="RuntimeArn", runtime_alias="RuntimeAlias")),
+        TenancyConfig=sub_option(params, "tenancy_config", dict(tenant_isolation_mode="TenantIsolationMode")),
+        CodeSigningConfigArn=params.get("code_signing_config_arn"),
+        RecursiveLoop=params.get("recursive_loop"),
+        RuntimeManagement=sub_option(params, "runtime_management", dict(
+            update_runtime_on="UpdateRuntimeOn", runtime_version_arn="RuntimeVersionArn")),
         PackageType=package_type,
         Architectures=None if params.get("architecture") is None else [params["architecture"]],
         CodeSha256=package.sha256 if package is not None else params.get("source_code_hash"),
@@ -305,6 +456,10 @@ def desired_function(params, package=None, resolve_layer=None):
 
 def check_creatable(task, desired, code_source):
     """The options a new function needs, checked before CreateFunction."""
+    vpc = desired.get("VpcConfig") or {}
+    if vpc.get("Ipv6AllowedForDualStack") and not vpc.get("SubnetIds"):
+        raise InvalidInput("vpc_ipv6_allowed_for_dual_stack needs vpc_subnet_ids and vpc_security_group_ids "
+                           "(the function's dual-stack subnets) when the function is created.")
     missing = []
     if code_source is None:
         missing.append("code (one of src, zip_file, s3_bucket + s3_key, image_uri)")
@@ -324,6 +479,32 @@ def check_updatable(task, desired, current, changes_code_source):
             and not changes_code_source:
         raise InvalidInput("architecture: changing it re-sends the code, so give the code too "
                            "(src, zip_file, s3_bucket + s3_key or image_uri).")
+    check_create_only(desired, current)
+
+
+def check_create_only(desired, current):
+    """Settings AWS takes only when a function is created: a change of one fails before any write, naming it."""
+    tenancy = desired.get("TenancyConfig")
+    if tenancy is not None and reconcile.differs(tenancy, current.get("TenancyConfig")):
+        raise InvalidInput("tenancy_config cannot change after the function is created (it is %s, the task asks for %s): "
+                           "leave tenancy_config out, or delete the function and create it again." % (
+                               (current.get("TenancyConfig") or {}).get("TenantIsolationMode") or "not set",
+                               tenancy.get("TenantIsolationMode")))
+    if desired.get("DurableConfig") is not None and not current.get("DurableConfig"):
+        raise InvalidInput("durable_config: durable execution is enabled only when a function is created, and "
+                           "this function was created without it: leave durable_config out, or delete the function "
+                           "and create it again with durable_config.")
+    if desired.get("CapacityProviderConfig") is not None and not current.get("CapacityProviderConfig"):
+        raise InvalidInput("capacity_provider_config: a function runs on a capacity provider only when it is created "
+                           "with one, and this function was not: leave capacity_provider_config out, or delete the "
+                           "function and create it again with capacity_provider_config.")
+    vpc = desired.get("VpcConfig") or {}
+    subnets = vpc["SubnetIds"] if "SubnetIds" in vpc else (current.get("VpcConfig") or {}).get("SubnetIds")
+    if vpc.get("Ipv6AllowedForDualStack") and not subnets:
+        raise InvalidInput("vpc_ipv6_allowed_for_dual_stack: the function has no VPC subnets; give vpc_subnet_ids "
+                           "and vpc_security_group_ids (dual-stack subnets) with it.")
+    if desired.get("RuntimeManagement") is not None and current.get("PackageType") == "Image":
+        raise InvalidInput("runtime_management does not apply to an Image function: its runtime is in the image.")
 
 
 def resolve_role(client, desired, current):
@@ -425,7 +606,12 @@ def publish_if_needed(task, client, function, outcome):
         k in CONFIG_FIELDS or k in CODE_FIELDS for k in outcome.changes)
     if outcome.action == "create":
         return (None if task.check_mode else function.published), True
-    if not versioned_change:
+    if not versioned_change and function.params.get("publish_to"):
+        latest = client.call("GetFunctionConfiguration", missing_ok=True, FunctionName=function.name,
+                             Qualifier=LATEST_PUBLISHED)
+        if latest is not None and same_version_content(function.configuration, latest):
+            return LATEST_PUBLISHED, False
+    elif not versioned_change:
         candidate = function.candidate_version
         if candidate is not None and same_version_content(function.configuration, candidate):
             return candidate["Version"], False
@@ -524,6 +710,7 @@ class Function(Resource):
         self.pruned = None  # published versions before and after keep_versions deleted some
         self.published = None  # the version CreateFunction published (publish=true)
         self.settled_answer = None  # GetFunction's answer after the last wait, when there was one
+        self.settings = {}  # the settings read_settings read (those the options manage)
         self._remember(answer)
         self.prefetched = answer is not None  # converge() uses ``answer`` instead of reading (lambda_app read it)
         self.publishing = None
@@ -542,7 +729,34 @@ class Function(Resource):
     # ---------------------------------------------------------------- read / desired / plan
     def read(self):
         self._remember(self.client.call("GetFunction", missing_ok=True, FunctionName=self.name))
-        return current_function(self.answer)
+        return self._current()
+
+    def _current(self):
+        """The GetFunction answer in the desired shape, with the settings of their own operations that the options
+        manage (read_settings)."""
+        current = current_function(self.answer)
+        if current is not None:
+            current.update(self.read_settings())
+        return current
+
+    def read_settings(self):
+        """The settings GetFunction does not hold, each read only when its option is given (and the function exists):
+        GetFunctionCodeSigningConfig for code_signing_config_arn, GetFunctionRecursionConfig for recursive_loop,
+        GetRuntimeManagementConfig for runtime_management. A task without them sends none of these reads."""
+        self.settings = {}
+        if self.answer is None or not self.present:
+            return {}
+        params = self.params
+        if params.get("code_signing_config_arn") is not None:
+            answer = self.client.call(SETTING_FIELDS["CodeSigningConfigArn"][0], FunctionName=self.name)
+            self.settings["CodeSigningConfigArn"] = answer.get("CodeSigningConfigArn") or ""
+        if params.get("recursive_loop") is not None:
+            answer = self.client.call(SETTING_FIELDS["RecursiveLoop"][0], FunctionName=self.name)
+            self.settings["RecursiveLoop"] = answer.get("RecursiveLoop") or SETTING_DEFAULTS["RecursiveLoop"]
+        if params.get("runtime_management") is not None:
+            answer = self.client.call(SETTING_FIELDS["RuntimeManagement"][0], FunctionName=self.name)
+            self.settings["RuntimeManagement"] = runtime_management_view(answer)
+        return dict(self.settings)
 
     def plan_code(self):
         """The package of src / zip_file (read from the controller) and the Code parameter; local, no request.
@@ -641,7 +855,11 @@ class Function(Resource):
     def create(self, wanted):
         params = dict(FunctionName=self.name, Code=self.code_source, PackageType=wanted.get("PackageType", "Zip"),
                       Publish=self.params["publish"])
-        params.update((k, v) for k, v in wanted.items() if k in CONFIG_FIELDS)
+        params.update((k, v) for k, v in wanted.items() if k in CONFIG_FIELDS + CREATE_ONLY_FIELDS)
+        if wanted.get("CodeSigningConfigArn"):
+            params["CodeSigningConfigArn"] = wanted["CodeSigningConfigArn"]
+        if self.params["publish"] and self.params.get("publish_to"):
+            params["PublishTo"] = self.params["publish_to"]
         if "Architectures" in wanted:
             params["Architectures"] = wanted["Architectures"]
         if wanted.get("Tags"):
@@ -652,7 +870,25 @@ class Function(Resource):
         # With Publish the answer describes the new version; the function itself is $LATEST.
         self._settle(dict(configuration, Version="$LATEST"))
         set_reserved_concurrency(self.client, self.name, wanted.get("ReservedConcurrency"), creating=True)
+        self._send_settings(wanted, SETTING_DEFAULTS)
         return configuration
+
+    def _send_settings(self, changes, current):
+        """PutFunctionRecursionConfig / PutRuntimeManagementConfig for the settings of ``changes`` that differ from
+        ``current`` (for a new function: what AWS gives it, so a default asked for sends nothing)."""
+        loop = changes.get("RecursiveLoop")
+        if loop is not None and loop != current.get("RecursiveLoop"):
+            self.client.call(SETTING_FIELDS["RecursiveLoop"][1], FunctionName=self.name, RecursiveLoop=loop)
+        runtime = changes.get("RuntimeManagement")
+        if runtime is not None and reconcile.differs(runtime, current.get("RuntimeManagement")):
+            self.client.call(SETTING_FIELDS["RuntimeManagement"][1], FunctionName=self.name, **without_none(runtime))
+
+    def _send_code_signing(self, arn):
+        """PutFunctionCodeSigningConfig, or DeleteFunctionCodeSigningConfig for ''."""
+        if arn:
+            self.client.call(SETTING_FIELDS["CodeSigningConfigArn"][1], FunctionName=self.name, CodeSigningConfigArn=arn)
+        else:
+            self.client.call("DeleteFunctionCodeSigningConfig", FunctionName=self.name)
 
     def _created(self, wanted):
         """The function AWS says already exists, when it is the one this create asked for (code and every
@@ -661,7 +897,8 @@ class Function(Resource):
         With publish the version that create published is looked up with PublishVersion, which answers
         the existing version when the code and configuration are those of a published one.
         """
-        sent = dict((k, v) for k, v in wanted.items() if k != "ReservedConcurrency")  # set after the create
+        # Reserved concurrency and the settings of their own operations are set after the create.
+        sent = dict((k, v) for k, v in wanted.items() if k != "ReservedConcurrency" and k not in SETTING_FIELDS)
         answer = reconcile.adopted(self.client.call("GetFunction", missing_ok=True, FunctionName=self.name),
                                    sent, current_function)
         if answer is None:
@@ -673,6 +910,9 @@ class Function(Resource):
         return configuration
 
     def update(self, changes):
+        if "CodeSigningConfigArn" in changes:
+            # First: the code signing configuration applies to the code deployed after it (below, or later).
+            self._send_code_signing(changes["CodeSigningConfigArn"])
         code_changes = dict((k, v) for k, v in changes.items() if k in CODE_FIELDS)
         if code_changes:
             params = dict(FunctionName=self.name, **self.code_source)
@@ -684,6 +924,9 @@ class Function(Resource):
         # Sub-options not given keep their current values (the whole setting is sent, so AWS cannot drop them).
         config_changes = dict((k, merged(current[k], without_none(v)) if isinstance(v, dict) and k not in USER_KEYED else v)
                               for k, v in changes.items() if k in CONFIG_FIELDS)
+        vpc = config_changes.get("VpcConfig")
+        if vpc is not None and "Ipv6AllowedForDualStack" not in changes["VpcConfig"] and not vpc["Ipv6AllowedForDualStack"]:
+            del vpc["Ipv6AllowedForDualStack"]  # not managed and not set: sent only by a task that asks for it
         if config_changes:
             params = dict(FunctionName=self.name, **config_changes)
             params.update(self._revision())
@@ -693,6 +936,7 @@ class Function(Resource):
                              self.answer.get("Tags"), changes["Tags"])
         if "ReservedConcurrency" in changes:
             set_reserved_concurrency(self.client, self.name, changes["ReservedConcurrency"])
+        self._send_settings(changes, self.settings)
         return self.configuration
 
     def delete(self):
@@ -701,9 +945,12 @@ class Function(Resource):
     def publish(self):
         """Publish $LATEST as a version; returns the version number."""
         params = dict(FunctionName=self.name, CodeSha256=self.configuration["CodeSha256"])
+        if self.params.get("publish_to"):
+            params["PublishTo"] = self.params["publish_to"]
         params.update(self._revision())
         version = self.client.call("PublishVersion", **params)
-        self.versions.published(version)
+        if str(version.get("Version")).isdigit():
+            self.versions.published(version)
         if self.params["wait"] and version.get("State") == "Pending":
             self.client.wait_until_settled(self.name, qualifier=version["Version"])
         return version["Version"]
@@ -712,7 +959,7 @@ class Function(Resource):
     def converge(self):
         """code, read, desired, plan, apply (not in check mode), publish, prune, result."""
         self.plan_code()  # a path that cannot be used fails before any request
-        current = current_function(self.answer) if self.prefetched else self.read()
+        current = self._current() if self.prefetched else self.read()
         self.finish_code()  # a package that needed the deployed runtime or architecture: before any write
         outcome = self.outcome = self.plan(current, self.desired())
         if not self.task.check_mode:
@@ -735,6 +982,8 @@ class Function(Resource):
 
     def predicted_version(self, outcome):
         """In check mode, the version publishing would give: 1 for a new function, else one above the newest."""
+        if self.params.get("publish_to"):
+            return LATEST_PUBLISHED
         if outcome.action == "create" or self.answer is None:
             return "1"
         return self.versions.next_number()
@@ -766,8 +1015,25 @@ class Function(Resource):
         if self.package is not None:
             result["package"] = self.package.view()
         if params["keep_versions"] is not None:
-            result["deleted_versions"] = prune_versions(self.task, self.client, self, self.answer is not None,
-                                                        pending=params["publish"] and predicted is not None)
+            # A predicted version is a new numbered one, unless publish_to republishes $LATEST.PUBLISHED.
+            result["deleted_versions"] = prune_versions(
+                self.task, self.client, self, self.answer is not None,
+                pending=params["publish"] and predicted is not None and not params.get("publish_to"))
+        result.update(self._settings_result(plan))
+        return result
+
+    def _settings_result(self, plan):
+        """code_signing_config_arn, recursive_loop and runtime_management as they are after the task (predicted in
+        check mode), each only when its option is given."""
+        result = {}
+        for field, option in (("CodeSigningConfigArn", "code_signing_config_arn"), ("RecursiveLoop", "recursive_loop"),
+                              ("RuntimeManagement", "runtime_management")):
+            if self.params.get(option) is None or not self.present:
+                continue
+            value = plan.changes[field] if field in plan.changes else self.settings.get(field)
+            if field == "RuntimeManagement":
+                value = snake_dict(runtime_management_view(value))
+            result[option] = value
         return result
 
     def _prediction(self, outcome):
@@ -778,7 +1044,8 @@ class Function(Resource):
         changes = outcome.changes
         configuration = dict(answer["Configuration"]) if answer else dict(
             FunctionName=self.name, PackageType=predicted.get("PackageType"))
-        configuration = merged(configuration, dict((k, v) for k, v in changes.items() if k in CONFIG_FIELDS))
+        configuration = merged(configuration, dict((k, v) for k, v in changes.items()
+                                                   if k in CONFIG_FIELDS + CREATE_ONLY_FIELDS))
         code = dict(answer.get("Code", {})) if answer else {}
         size = configuration.get("CodeSize")
         if outcome.action is not None:

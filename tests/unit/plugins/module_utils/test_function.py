@@ -35,7 +35,7 @@ def test_function_view_of_an_empty_configuration_holds_the_aws_defaults():
     assert function_view({}) == dict(
         Role=None, Runtime=None, Handler=None, Description="", Timeout=None, MemorySize=None,
         Environment={"Variables": {}},
-        VpcConfig={"SubnetIds": [], "SecurityGroupIds": []},
+        VpcConfig={"SubnetIds": [], "SecurityGroupIds": [], "Ipv6AllowedForDualStack": False},
         DeadLetterConfig={"TargetArn": ""},
         KMSKeyArn="",
         TracingConfig={"Mode": "PassThrough"},
@@ -45,6 +45,11 @@ def test_function_view_of_an_empty_configuration_holds_the_aws_defaults():
         EphemeralStorage={"Size": 512},
         SnapStart={"ApplyOn": "None"},
         LoggingConfig={},
+        DurableConfig={},
+        CapacityProviderConfig={},
+        AcceleratorConfig={},
+        RuntimeConfig={},
+        TenancyConfig={},
         PackageType="Zip",
         Architectures=["x86_64"],
         CodeSha256=None,
@@ -61,7 +66,8 @@ def test_function_view_reshapes_aws_answers_into_the_desired_shape():
                             "LocalMountPath": "/mnt/data"}],
         Environment={"Variables": {"A": "1"}},
     ), code={"ImageUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1", "RepositoryType": "ECR"})
-    assert view["VpcConfig"] == {"SubnetIds": ["subnet-a", "subnet-b"], "SecurityGroupIds": ["sg-1", "sg-2"]}
+    assert view["VpcConfig"] == {"SubnetIds": ["subnet-a", "subnet-b"], "SecurityGroupIds": ["sg-1", "sg-2"],
+                                 "Ipv6AllowedForDualStack": False}
     assert view["Layers"] == [LAYER]
     assert view["ImageConfig"] == {"Command": ["app.handler"]}
     assert view["FileSystemConfigs"] == [{"Arn": "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-1",
