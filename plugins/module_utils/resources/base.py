@@ -21,7 +21,30 @@ its own:
 options without any request, and is what the module runs before it builds a client.
 """
 
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcile
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import names, reconcile
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput
+
+
+def function_name_error(function_name, qualifier_hint):
+    """The message for a ``function_name`` that is neither a function's name nor its ARN, else None. A resource
+    of a version or alias takes it as ``qualifier``: ``qualifier_hint`` says which (``a version or alias``)."""
+    if not names.function_name_problem(function_name):
+        return None
+    return ("function_name: %s is not a function name or ARN (letters, digits, - and _, or "
+            "arn:aws:lambda:REGION:ACCOUNT:function:NAME); give %s as qualifier." % (function_name, qualifier_hint))
+
+
+def existing_function_arn(client, key, missing_qualifier):
+    """The unqualified ARN of the function ``key`` names (GetFunctionConfiguration, with its Qualifier if any), for
+    a resource to be created on it. InvalidInput, before any change, when the function does not exist, or (with
+    ``missing_qualifier``, the message) its version or alias does not."""
+    answer = client.call("GetFunctionConfiguration", missing_ok=True, **key)
+    if answer is None and "Qualifier" in key:
+        raise InvalidInput(missing_qualifier)
+    if answer is None:
+        raise InvalidInput("function_name: the function %s does not exist. Create it first "
+                           "(cloudfn.aws_lambda.lambda_function), or name one that exists." % key["FunctionName"])
+    return names.unqualified_function_arn(answer["FunctionArn"])
 
 
 class Resource:

@@ -15,7 +15,11 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import 
     model_bounds,
     state_option,
 )
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import (
+    Resource,
+    existing_function_arn,
+    function_name_error,
+)
 
 
 def _destination_side():
@@ -183,11 +187,7 @@ class EventInvokeConfig(Resource):
 
     @classmethod
     def validate(cls, params):
-        errors = []
-        if names.function_name_problem(params["function_name"]):
-            errors.append("function_name: %s is not a function name or ARN (letters, digits, - and _, or "
-                          "arn:aws:lambda:REGION:ACCOUNT:function:NAME); give a version or alias as qualifier."
-                          % params["function_name"])
+        errors = [function_name_error(params["function_name"], "a version or alias")]
         try:
             qualifier_of(params.get("qualifier"))
         except InvalidInput as e:
@@ -198,9 +198,8 @@ class EventInvokeConfig(Resource):
             if side is not None:
                 problem = destination_problem("destination_config.%s.destination" % name, side["destination"],
                                               on_failure=name == "on_failure")
-                if problem:
-                    errors.append(problem)
-        return errors
+                errors.append(problem)
+        return [error for error in errors if error]
 
     def read(self):
         """The settings; when there are none and they are wanted, the function is read too (it must exist)."""
@@ -211,16 +210,11 @@ class EventInvokeConfig(Resource):
 
     def _function_arn(self):
         """The qualified ARN of the function, version or alias; InvalidInput, before any change, when there is none."""
-        answer = self.client.call("GetFunctionConfiguration", missing_ok=True, **self.key)
-        function_name = self.params["function_name"]
-        if answer is None and "Qualifier" in self.key:
-            raise InvalidInput("qualifier: the function %s has no version or alias %s (or the function does not exist). "
-                               "Create it first (cloudfn.aws_lambda.lambda_function with publish: true, or lambda_alias), "
-                               "or name one it has." % (function_name, self.key["Qualifier"]))
-        if answer is None:
-            raise InvalidInput("function_name: the function %s does not exist. Create it first "
-                               "(cloudfn.aws_lambda.lambda_function), or name one that exists." % function_name)
-        return "%s:%s" % (names.unqualified_function_arn(answer["FunctionArn"]), self.key.get("Qualifier") or names.LATEST)
+        arn = existing_function_arn(self.client, self.key, (
+            "qualifier: the function %s has no version or alias %s (or the function does not exist). Create it first "
+            "(cloudfn.aws_lambda.lambda_function with publish: true, or lambda_alias), or name one it has."
+            % (self.params["function_name"], self.key.get("Qualifier"))))
+        return "%s:%s" % (arn, self.key.get("Qualifier") or names.LATEST)
 
     def desired(self):
         return desired_config(self.params)

@@ -26,7 +26,11 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import 
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import comparable_statement, parse_policy
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import permission
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import (
+    Resource,
+    existing_function_arn,
+    function_name_error,
+)
 
 # Choices written out for the documentation; the unit tests hold them equal to botocore's service model
 # (shapes FunctionUrlAuthType and InvokeMode).
@@ -218,17 +222,13 @@ class FunctionUrl(Resource):
 
     @classmethod
     def validate(cls, params):
-        errors = []
-        if names.function_name_problem(params["function_name"]):
-            errors.append("function_name: %s is not a function name or ARN (letters, digits, - and _, or "
-                          "arn:aws:lambda:REGION:ACCOUNT:function:NAME); give an alias as qualifier."
-                          % params["function_name"])
+        errors = [function_name_error(params["function_name"], "an alias")]
         try:
             qualifier_of(params.get("qualifier"))
         except InvalidInput as e:
             errors.append(e.msg)
         errors.extend(cors_problems(params.get("cors")))
-        return errors
+        return [error for error in errors if error]
 
     @property
     def label(self):
@@ -246,15 +246,9 @@ class FunctionUrl(Resource):
 
     def _function_arn(self):
         """The ARN the URL will have; InvalidInput, before any change, when the function or alias does not exist."""
-        answer = self.client.call("GetFunctionConfiguration", missing_ok=True, **self.key)
-        if answer is None and self.qualifier:
-            raise InvalidInput("qualifier: the function %s has no alias %s (or the function does not exist). Create "
-                               "it first (cloudfn.aws_lambda.lambda_alias), or name one it has."
-                               % (self.function, self.qualifier))
-        if answer is None:
-            raise InvalidInput("function_name: the function %s does not exist. Create it first "
-                               "(cloudfn.aws_lambda.lambda_function), or name one that exists." % self.function)
-        arn = names.unqualified_function_arn(answer["FunctionArn"])
+        arn = existing_function_arn(self.client, self.key, (
+            "qualifier: the function %s has no alias %s (or the function does not exist). Create it first "
+            "(cloudfn.aws_lambda.lambda_alias), or name one it has." % (self.function, self.qualifier)))
         return "%s:%s" % (arn, self.qualifier) if self.qualifier else arn
 
     def read_policy(self):
