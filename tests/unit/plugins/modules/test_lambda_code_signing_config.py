@@ -188,3 +188,17 @@ def test_delete_and_absent_again(lambda_stub):
     assert result["diff"]["before"]["description"] == "hello-signing"
     listed(lambda_stub)
     assert not run(lambda_stub, state="absent", allowed_publishers=None)["changed"]
+
+
+def test_lambda_info_lists_the_configurations(lambda_stub):
+    from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import info
+    values = dict((name, spec.get("default")) for name, spec in info.ARGUMENT_SPEC.items())
+    values.update(query=[], code_signing_configs=True)
+    assert info.validate(values) == []
+    lambda_stub.add_response("list_code_signing_configs", {"CodeSigningConfigs": [csc()], "NextMarker": "m"}, {})
+    lambda_stub.add_response("list_code_signing_configs", {"CodeSigningConfigs": [csc(OTHER_ARN)]}, {"Marker": "m"})
+    task = Task(values)
+    result = info.FunctionInfo.run(task, LambdaClient(task, client=lambda_stub.client))
+    assert result["functions"] == []
+    assert [c["code_signing_config_arn"] for c in result["code_signing_configs"]] == [ARN, OTHER_ARN]
+    assert result["code_signing_configs"][0]["code_signing_policies"] == {"untrusted_artifact_on_deployment": "Warn"}
