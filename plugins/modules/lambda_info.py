@@ -57,7 +57,8 @@ options:
       - V(function_urls) - its function URLs, its own and its aliases' (RV(functions[].function_urls)).
       - V(all) - every part above.
       - Defaults to V(all) with O(function_name) and to V(config) without it, as in C(amazon.aws.lambda_info).
-      - V([]) reads no function at all (RV(functions) is empty), for a task that wants only O(account_settings).
+      - V([]) reads no function at all (RV(functions) is empty), for a task that wants only O(account_settings) or
+        O(code_signing_configs).
       - A part named here fails the task when the endpoint cannot answer it; a part read because of V(all) is left
         out with a warning instead (see the notes).
     type: list
@@ -74,6 +75,14 @@ options:
       - Also read the account's Lambda limits and usage in the region (C(GetAccountSettings)) into
         RV(account_settings).
       - An endpoint that cannot answer C(GetAccountSettings) fails the task, saying so.
+    type: bool
+    default: false
+  code_signing_configs:
+    description:
+      - Also list the account's code signing configurations in the region (C(ListCodeSigningConfigs), every page)
+        into RV(code_signing_configs).
+      - An endpoint that cannot answer C(ListCodeSigningConfigs) fails the task, saying so.
+      - C(cloudfn.aws_lambda.lambda_code_signing_config) manages them.
     type: bool
     default: false
 extends_documentation_fragment:
@@ -350,6 +359,18 @@ account_settings:
       type: dict
       returned: always
       sample: {total_code_size: 1048576, function_count: 12}
+code_signing_configs:
+  description: The account's code signing configurations in the region (C(ListCodeSigningConfigs)), as AWS lists them.
+  returned: when O(code_signing_configs=true)
+  type: list
+  elements: dict
+  sample:
+    - code_signing_config_id: csc-0123456789abcdef0
+      code_signing_config_arn: arn:aws:lambda:us-east-1:123456789012:code-signing-config:csc-0123456789abcdef0
+      description: hello-signing
+      allowed_publishers: {signing_profile_version_arns: [arn:aws:signer:us-east-1:123456789012:/signing-profiles/hello/abcdef1234]}
+      code_signing_policies: {untrusted_artifact_on_deployment: Enforce}
+      last_modified: "2025-01-31T12:00:00.000+0000"
 """
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.info import ARGUMENT_SPEC, FunctionInfo

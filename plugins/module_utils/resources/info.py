@@ -152,6 +152,7 @@ ARGUMENT_SPEC = dict(
     query=dict(type="list", elements="str", choices=QUERIES),
     event_source_arn=dict(type="str"),
     account_settings=dict(type="bool", default=False),
+    code_signing_configs=dict(type="bool", default=False),
 )
 
 
@@ -181,9 +182,10 @@ def validate(params):
         if name is not None:
             problems.append("query: [] reads no function, so function_name has nothing to do; name the parts to read "
                             "(for example query: config), or leave function_name out.")
-        elif not params.get("account_settings"):
-            problems.append("query: [] reads no function; give account_settings: true to read the account's limits, "
-                            "or name the parts of the functions to read (for example query: config).")
+        elif not params.get("account_settings") and not params.get("code_signing_configs"):
+            problems.append("query: [] reads no function; give account_settings: true to read the account's limits "
+                            "(or code_signing_configs: true for its code signing configurations), or name the parts "
+                            "of the functions to read (for example query: config).")
     source = params.get("event_source_arn")
     if source is not None:
         if not ANY_ARN.match(source):
@@ -221,6 +223,9 @@ class FunctionInfo(Resource):
         result = dict(changed=False)
         if self.params["account_settings"]:
             result["account_settings"] = account_settings(self.client)
+        if self.params.get("code_signing_configs"):
+            result["code_signing_configs"] = snake_dict(
+                self.client.paginate("ListCodeSigningConfigs", "CodeSigningConfigs"))
         if not self.query:
             result["functions"] = []
         elif self.params.get("function_name"):
