@@ -26,6 +26,7 @@ import json
 try:
     from botocore.config import Config
     from botocore.exceptions import BotoCoreError, ClientError
+    from urllib3.exceptions import HTTPError as TransportError  # botocore reads an event stream with urllib3
 except ImportError:
     pass  # run_module fails the task saying boto3 and botocore are needed
 
@@ -473,9 +474,10 @@ class Invocation(Resource):
             return stream_result(answer, invocation_type)
         except ClientError as e:  # botocore's EventStreamError: an error event in the stream
             raise errors.aws_error(STREAM_OPERATION, e) from None
-        except BotoCoreError as e:
-            raise errors.LambdaError("%s failed while reading the event stream: %s" % (STREAM_OPERATION, e),
-                                     STREAM_OPERATION) from None
+        except (BotoCoreError, TransportError) as e:  # a connection lost or timed out while the stream came
+            raise errors.LambdaError("%s failed while reading the event stream: %s; the function may have run. "
+                                     "Invoke again, or raise aws_config's read_timeout for a function that streams "
+                                     "slowly." % (STREAM_OPERATION, e), STREAM_OPERATION) from None
 
 
 # ------------------------------------------------------------------------- lambda_execute (amazon.aws's form)

@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ParamValidationError
+from urllib3.exceptions import ProtocolError, ReadTimeoutError
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
@@ -72,14 +73,17 @@ def complete(**fields):
 class RawBody:
     """What botocore reads an event stream from (urllib3's response): ``stream()`` and ``close()``."""
 
-    def __init__(self, data, split=7):
+    def __init__(self, data, split=7, broken=None):
         self.data = data
         self.split = split  # bytes per read: messages arrive cut across reads, as over a network
+        self.broken = broken  # raised once the data is read: a connection lost before the stream ended
         self.closed = False
 
     def stream(self, **_kwargs):
         for start in range(0, len(self.data), self.split):
             yield self.data[start:start + self.split]
+        if self.broken is not None:
+            raise self.broken
 
     def read(self, *_args, **_kwargs):
         return self.data
@@ -98,13 +102,13 @@ class FakeLambda:
         self.bodies = []
         self.client.meta.events.register("before-send", self._send)
 
-    def stream(self, data, status=200, version="$LATEST"):
+    def stream(self, data, status=200, version="$LATEST", broken=None):
         headers = {"Content-Type": "application/vnd.amazon.eventstream", "X-Amz-Executed-Version": version}
-        self.answers.append((status, headers, data))
+        self.answers.append((status, headers, data, broken))
 
     def error(self, code, text, status):
         self.answers.append((status, {"x-amzn-ErrorType": code, "Content-Type": "application/json"},
-                             json.dumps({"Type": "User", "message": text}).encode()))
+                             json.dumps({"Type": "User", "message": text}).encode(), None))
 
     def _send(self, request, **_kwargs):
         url = urlsplit(request.url)
@@ -113,8 +117,8 @@ class FakeLambda:
             method=request.method, path=unquote(url.path), query=parse_qs(url.query),
             invocation_type=headers.get("x-amz-invocation-type"), log_type=headers.get("x-amz-log-type"),
             client_context=headers.get("x-amz-client-context"), body=request.body or b""))
-        status, headers, data = self.answers.pop(0)
-        body = RawBody(data)
+        status, headers, data, broken = self.answers.pop(0)
+        body = RawBody(data, broken=broken)
         self.bodies.append(body)
         return AWSResponse(request.url, status, headers, body)
 
@@ -282,6 +286,19 @@ def test_an_error_event_in_the_stream_fails_with_its_code(fake):
     assert fake.bodies[0].closed
 
 
+@pytest.mark.parametrize("broken", [ProtocolError("Connection broken: IncompleteRead(3 bytes read)"),
+                                    ReadTimeoutError(None, "/", "Read timed out.")])
+def test_a_connection_lost_while_streaming_fails_without_a_traceback(fake, broken):
+    fake.stream(chunk(b'{"a": '), broken=broken)
+    with pytest.raises(LambdaError) as failed:
+        run(fake)
+    assert failed.value.msg.startswith("InvokeWithResponseStream failed while reading the event stream: ")
+    assert failed.value.msg.endswith("; the function may have run. Invoke again, or raise aws_config's read_timeout "
+                                     "for a function that streams slowly.")
+    assert failed.value.operation == "InvokeWithResponseStream"
+    assert fake.bodies[0].closed
+
+
 # ------------------------------------------------------------------ DryRun and check mode
 
 @pytest.mark.parametrize("options", [{"invocation_type": "DryRun"}, {"dry_run": True}])
@@ -324,7 +341,7 @@ def test_a_pending_function_is_waited_for_then_invoked(fake):
     def get_function(state, update):
         configuration = {"FunctionName": "hello", "State": state, "LastUpdateStatus": update}
         fake.answers.append((200, {"Content-Type": "application/json"},
-                             json.dumps({"Configuration": configuration}).encode()))
+                             json.dumps({"Configuration": configuration}).encode(), None))
     get_function("Pending", "InProgress")  # read first
     get_function("Active", "Successful")  # function_active_v2
     get_function("Active", "Successful")  # function_updated_v2
@@ -336,7 +353,7 @@ def test_a_pending_function_is_waited_for_then_invoked(fake):
 
 
 def test_without_response_stream_invoke_is_sent(fake):
-    fake.answers.append((200, {"X-Amz-Executed-Version": "$LATEST"}, b'{"a": 1}'))
+    fake.answers.append((200, {"X-Amz-Executed-Version": "$LATEST"}, b'{"a": 1}', None))
     result, _task = run(fake, response_stream=False)
     assert fake.requests[0]["path"] == "/2015-03-31/functions/hello/invocations"
     assert "invoke_complete" not in result
