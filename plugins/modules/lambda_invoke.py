@@ -9,7 +9,8 @@ module: lambda_invoke
 short_description: Invoke an AWS Lambda function
 version_added: 0.1.0
 description:
-  - Invokes a function, one of its versions or an alias, once per task run, with one C(Invoke) request.
+  - Invokes a function, one of its versions or an alias, once per task run, with one C(Invoke) request (or one
+    C(InvokeWithResponseStream), see O(response_stream)).
   - V(RequestResponse) runs the function and returns its answer; V(Event) queues the invocation and returns at
     once (asynchronous invocation; C(InvokeAsync), which AWS deprecated, is never used); V(DryRun) only checks
     that the function exists and that the caller may invoke it.
@@ -18,6 +19,9 @@ description:
     when AWS answers that the function is not ready yet, so an invocation normally costs exactly one request.
   - A function that fails (AWS sets C(FunctionError) in its answer) fails the task with the error type and message
     the function gave, unless O(fail_on_function_error=false).
+  - With O(response_stream=true) the request is C(InvokeWithResponseStream) instead of C(Invoke), for functions
+    that stream their answer; the chunks are assembled into RV(payload) and the stream's completion event is
+    returned in RV(invoke_complete).
   - Every option name of C(amazon.aws.lambda_execute) is accepted with the same meaning, and its result
     (RV(result)) is returned besides this module's own keys, so a playbook moves over by changing the module name.
     Two differences are deliberate. In check mode this module sends a C(DryRun) invocation (which fails the task
@@ -120,6 +124,25 @@ options:
         creating before invoking it. AWS refuses to invoke a function in C(State) V(Pending).
     type: int
     default: 600
+  response_stream:
+    description:
+      - V(true) invokes with C(InvokeWithResponseStream), which a function written to stream its answer (a Node.js
+        handler wrapped in C(awslambda.streamifyResponse), a custom runtime or the Lambda Web Adapter) needs to send
+        more than 6 MB or to send it as it is produced. The module reads the stream to its end and returns it at
+        once; nothing is shown while it streams.
+      - The chunks (C(PayloadChunk) events) are joined into RV(payload) and parsed as with C(Invoke) - as JSON
+        when they are JSON, else as text. The stream's last event, C(InvokeComplete), is returned in
+        RV(invoke_complete); an error code in it is the function's error - RV(function_error) - and fails the task
+        unless O(fail_on_function_error=false). A stream that ends without C(InvokeComplete) fails the task, as its
+        payload may be cut short.
+      - AWS streams synchronous invocations only - V(RequestResponse) and V(DryRun) - so O(response_stream=true)
+        with O(invocation_type=Event) (or O(wait=false)) fails the task before anything is sent.
+      - Every other option means what it means for C(Invoke); O(log_type=Tail) returns the log in
+        RV(invoke_complete) and RV(log_result).
+      - A function that does not stream answers the whole payload in one chunk.
+      - V(false), the default, sends C(Invoke).
+    type: bool
+    default: false
 extends_documentation_fragment:
   - cloudfn.aws_lambda.connection
   - cloudfn.aws_lambda.common.attributes
@@ -130,6 +153,8 @@ attributes:
       - Check mode sends a C(DryRun) invocation instead, which checks that the function exists and that the caller
         may invoke it, runs nothing, and reports C(changed=true) as the real run would (C(changed=false) when the
         task itself asks for V(DryRun)).
+      - With O(response_stream=true) that is a C(DryRun) of C(InvokeWithResponseStream), which checks the same
+        C(lambda:InvokeFunction) permission.
   diff_mode:
     support: none
     description: An invocation changes no resource, so there is nothing to show.
@@ -204,6 +229,33 @@ EXAMPLES = r"""
     msg: "{{ migration.payload.errorType }}: {{ migration.payload.errorMessage }}"
   when: migration.function_error is not none
 
+- name: Invoke a function that streams its answer, and get all of it
+  cloudfn.aws_lambda.lambda_invoke:
+    function_name: render-report
+    qualifier: live
+    payload: {month: "2026-11"}
+    response_stream: true
+    log_type: Tail
+  register: report
+
+- name: Save what it streamed
+  ansible.builtin.copy:
+    content: "{{ report.payload if report.payload is string else report.payload | to_json }}"
+    dest: /tmp/report.txt
+    mode: "0644"
+
+- name: Look at a streaming function's error instead of failing
+  cloudfn.aws_lambda.lambda_invoke:
+    function_name: render-report
+    response_stream: true
+    fail_on_function_error: false
+  register: streamed
+
+- name: Report the error the stream ended with
+  ansible.builtin.debug:
+    msg: "{{ streamed.invoke_complete.error_code }}: {{ streamed.invoke_complete.error_details }}"
+  when: streamed.function_error is not none
+
 - name: A task written for amazon.aws.lambda_execute runs unchanged
   cloudfn.aws_lambda.lambda_invoke:
     name: resize-images
@@ -231,6 +283,8 @@ status_code:
 payload:
   description:
     - What the function returned (V(RequestResponse) only), parsed when it is JSON, else as text.
+    - With O(response_stream=true), every chunk it streamed, joined, then parsed the same way; when the stream ended
+      with an error, what the function streamed before it.
     - When the function failed, the error it reported, usually with C(errorType), C(errorMessage) and C(stackTrace).
     - Null for V(Event) and V(DryRun) invocations, which AWS answers without a body.
   returned: always
@@ -240,6 +294,7 @@ function_error:
   description:
     - Set when the function failed - V(Unhandled) for an exception, a timeout or too little memory, V(Handled) for an
       error the runtime reported; null when it succeeded.
+    - With O(response_stream=true), the error code of the stream's completion event (RV(invoke_complete.error_code)).
     - Only returned by a successful task when O(fail_on_function_error=false); with the default the task fails.
   returned: always
   type: str
@@ -254,9 +309,32 @@ executed_version:
 log_result:
   description:
     - The last 4 KB of the function's execution log, decoded to text, when O(log_type=Tail); else null.
+    - With O(response_stream=true), the log of the stream's completion event (as RV(invoke_complete.log_result)).
   returned: always
   type: str
   sample: "START RequestId: 8f5c... Version: 3\nEND RequestId: 8f5c...\n"
+invoke_complete:
+  description:
+    - The event that ends the stream of an O(response_stream=true) invocation (C(InvokeComplete)).
+    - Null for a V(DryRun), whose answer has no stream.
+  returned: when O(response_stream=true)
+  type: dict
+  contains:
+    error_code:
+      description: The function's error, null when it succeeded. A set code fails the task unless O(fail_on_function_error=false).
+      returned: always
+      type: str
+      sample: Unhandled
+    error_details:
+      description: What AWS says about the error, as it sent it (often a JSON document with C(errorType) and C(errorMessage)).
+      returned: always
+      type: str
+      sample: '{"errorType": "Error", "errorMessage": "render failed"}'
+    log_result:
+      description: The last 4 KB of the execution log, decoded to text, when O(log_type=Tail); else null.
+      returned: always
+      type: str
+      sample: "START RequestId: 8f5c... Version: 3\nEND RequestId: 8f5c...\n"
 result:
   description:
     - The result as C(amazon.aws.lambda_execute) returns it.

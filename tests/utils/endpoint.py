@@ -159,7 +159,7 @@ class RecordingMiddleware:
             operation = dict(urllib.parse.parse_qsl(query)).get("Action")
         if service == "lambda" and operation:
             # A DryRun invocation only checks the function and the caller's permission: it runs nothing.
-            dry_run = operation == "Invoke" and environ.get("HTTP_X_AMZ_INVOCATION_TYPE") == "DryRun"
+            dry_run = operation in ("Invoke", "InvokeWithResponseStream") and environ.get("HTTP_X_AMZ_INVOCATION_TYPE") == "DryRun"
             mutating = not operation.startswith(("Get", "List")) and not dry_run
         else:
             mutating = method not in ("GET", "HEAD")

@@ -10,6 +10,7 @@ import urllib.request
 import zipfile
 
 import boto3
+import botocore.exceptions
 import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -89,6 +90,17 @@ def test_lambda_operations_are_named_and_classified(endpoint, lambda_client):
     assert [entry["seq"] for entry in entries] == list(range(mark + 1, mark + 11))
     assert entries[-2]["status"] == 404
     assert requestlog.count(url=url) == mark + 10
+
+
+def test_a_streaming_dry_run_is_logged_as_not_mutating(endpoint, lambda_client):
+    # moto has no InvokeWithResponseStream (a bare 404); the log still names it, and its DryRun changes nothing.
+    url = endpoint["url"]
+    mark = requestlog.count(url=url)
+    for invocation_type in ("DryRun", "RequestResponse"):
+        with pytest.raises(botocore.exceptions.ClientError):
+            lambda_client.invoke_with_response_stream(FunctionName="probe-stream", InvocationType=invocation_type)
+    assert requestlog.lambda_ops(mark, url=url) == ["InvokeWithResponseStream", "InvokeWithResponseStream"]
+    assert requestlog.lambda_ops(mark, url=url, mutating=True) == ["InvokeWithResponseStream"]
 
 
 def test_log_is_served_and_mirrored_to_jsonl(endpoint):

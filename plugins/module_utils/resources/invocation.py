@@ -9,6 +9,9 @@ request: the invocation type, the log type, the payload (JSON), the client conte
 the qualifier. Check mode sends a DryRun of the same function, version or alias instead. A function
 that AWS is still creating is waited for by the client (its "not ready" conflict), and then invoked.
 The answer becomes the task's result: the parsed payload, the decoded log tail, the status code.
+With ``response_stream`` the request is an InvokeWithResponseStream instead (RequestResponse or DryRun; the
+model has no Event for it): its event stream is read to the end, the PayloadChunk events assembled into the
+payload and the InvokeComplete event returned (an ErrorCode in it is the function's error).
 :class:`InvokeClient` gives the client a read timeout that outlasts a synchronous invocation.
 
 :class:`Execution` is the same invocation with amazon.aws.lambda_execute's options and results
@@ -22,11 +25,13 @@ import json
 
 try:
     from botocore.config import Config
+    from botocore.exceptions import BotoCoreError, ClientError
+    from urllib3.exceptions import HTTPError as TransportError  # botocore reads an event stream with urllib3
 except ImportError:
     pass  # run_module fails the task saying boto3 and botocore are needed
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import errors
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, model_range
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, model_enum, model_range
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import INVOKE_FUNCTION_REF, INVOKE_QUALIFIER
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import spec_defaults
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
@@ -36,6 +41,10 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base 
 # missing; a unit test holds them equal to botocore's model (shapes InvocationType and LogType).
 INVOCATION_TYPES = ["RequestResponse", "Event", "DryRun"]
 LOG_TYPES = ["None", "Tail"]
+# The invocation types InvokeWithResponseStream takes (shape ResponseStreamingInvocationType; the model's where
+# botocore has it, as a unit test holds).
+STREAM_INVOCATION_TYPES = ["RequestResponse", "DryRun"]
+STREAM_OPERATION = "InvokeWithResponseStream"
 
 
 ARGUMENT_SPEC = dict(
@@ -52,6 +61,7 @@ ARGUMENT_SPEC = dict(
     wait=dict(type="bool"),
     dry_run=dict(type="bool"),
     wait_timeout=dict(type="int", default=600),
+    response_stream=dict(type="bool", default=False),
 )
 MUTUALLY_EXCLUSIVE = [["function_name", "function_arn"], ["payload", "payload_file"]]
 REQUIRED_ONE_OF = [["function_name", "function_arn"]]
@@ -215,7 +225,25 @@ def validate(params, labels=None):
             errors_found.append(str(e))
     if params.get("wait_timeout") is not None and params["wait_timeout"] < 1:
         errors_found.append("wait_timeout: %s seconds; give 1 or more." % params["wait_timeout"])
+    errors_found.extend(stream_errors(params, invocation_type))
     return errors_found
+
+
+def stream_invocation_types():
+    """The invocation types InvokeWithResponseStream takes: botocore's model's, else the written-out list."""
+    return model_enum("ResponseStreamingInvocationType") or STREAM_INVOCATION_TYPES
+
+
+def stream_errors(params, invocation_type):
+    """Why ``response_stream`` cannot go with the invocation type asked for (empty when it can)."""
+    if not params.get("response_stream") or invocation_type in stream_invocation_types():
+        return []
+    asked = ("invocation_type: %s" % invocation_type if params.get("invocation_type")
+             else "wait: false (invocation_type: %s)" % invocation_type)
+    return ["response_stream: true cannot be combined with %s: InvokeWithResponseStream takes the invocation types "
+            "%s only, as a stream answers a synchronous invocation. Leave response_stream out to queue the "
+            "invocation, or invoke with invocation_type: RequestResponse." % (asked, " and ".join(
+                stream_invocation_types()))]
 
 
 def invoke_request(params):
@@ -283,6 +311,64 @@ def invocation_result(answer, invocation_type):
         log_result=log,
         result=dict(output=payload if invocation_type == "RequestResponse" else "", logs=log or "", status=status),
     )
+
+
+def stream_result(answer, invocation_type):
+    """The task's result keys from an InvokeWithResponseStream answer, its event stream read to the end.
+
+    The PayloadChunk events are joined into the payload (parsed as :func:`invocation_result` parses Invoke's);
+    the InvokeComplete event becomes ``invoke_complete`` (None when the stream ended without one: a DryRun, or a
+    stream cut short), its ErrorCode ``function_error`` and its decoded LogResult ``log_result``."""
+    chunks, complete = [], None
+    stream = answer.get("EventStream")
+    if stream is not None:
+        try:
+            for event in stream:
+                if "PayloadChunk" in event:
+                    chunks.append(event["PayloadChunk"].get("Payload") or b"")
+                elif "InvokeComplete" in event:
+                    complete = event["InvokeComplete"]
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+    data = b"".join(chunks)
+    payload = parse_payload(data) if invocation_type == "RequestResponse" else None
+    invoke_complete = None
+    if complete is not None:
+        invoke_complete = dict(error_code=complete.get("ErrorCode"), error_details=complete.get("ErrorDetails"),
+                               log_result=decode_log(complete.get("LogResult")))
+    log = invoke_complete["log_result"] if invoke_complete else None
+    status = answer.get("StatusCode")
+    return dict(
+        invocation_type=invocation_type,
+        status_code=status,
+        payload=payload,
+        function_error=invoke_complete["error_code"] if invoke_complete else None,
+        executed_version=answer.get("ExecutedVersion"),
+        log_result=log,
+        invoke_complete=invoke_complete,
+        result=dict(output=payload if invocation_type == "RequestResponse" else "", logs=log or "", status=status),
+    )
+
+
+def stream_error_message(function, result):
+    """The task's failure message for a function whose stream ended with an error (InvokeComplete's ErrorCode)."""
+    complete = result["invoke_complete"]
+    details = complete.get("error_details")
+    try:
+        parsed = json.loads(details) if details else None
+    except ValueError:
+        parsed = None
+    if isinstance(parsed, dict) and (parsed.get("errorType") or parsed.get("errorMessage")):
+        detail = "%s: %s" % (parsed.get("errorType") or "Error", parsed.get("errorMessage") or "")
+    else:
+        detail = details or "(no details)"
+        if len(detail) > ERROR_DETAIL_MAX:
+            detail = detail[:ERROR_DETAIL_MAX] + "..."
+    return ("The function %s ran and failed (InvokeComplete ErrorCode %s): %s. The whole error is in the returned "
+            "invoke_complete, what it streamed before in payload; set fail_on_function_error: false to get them "
+            "without failing the task." % (function, complete["error_code"], detail))
 
 
 def function_error_message(function, result):
@@ -361,14 +447,37 @@ class Invocation(Resource):
             self.task.warn(warning)
         send = dry_run_request(request) if self.task.check_mode else request
         region = self.client.client.meta.region_name
+        streamed = bool(params.get("response_stream"))
+        operation = STREAM_OPERATION if streamed else "Invoke"
         with errors.failure_context(not_found_prefix(params, region, self.labels), codes=["ResourceNotFoundException"],
-                                    operations=["Invoke"]):
-            answer = self.client.call("Invoke", **send)
-        result = invocation_result(answer, send["InvocationType"])
+                                    operations=[operation]):
+            answer = self.client.call(operation, **send)
+            if streamed:
+                result = self.read_stream(answer, send["InvocationType"])
+            else:
+                result = invocation_result(answer, send["InvocationType"])
         result["changed"] = request["InvocationType"] != "DryRun"
+        if streamed and send["InvocationType"] == "RequestResponse" and result["invoke_complete"] is None:
+            message = ("%s of %s: the event stream ended without its InvokeComplete event, so the payload may be cut "
+                       "short; invoke again." % (STREAM_OPERATION, request["FunctionName"]))
+            raise errors.LambdaError(message, STREAM_OPERATION, **result)
         if result["function_error"] and params["fail_on_function_error"]:
-            raise errors.LambdaError(function_error_message(request["FunctionName"], result), **result)
+            message = (stream_error_message if streamed else function_error_message)(request["FunctionName"], result)
+            raise errors.LambdaError(message, **result)
         return result
+
+    @staticmethod
+    def read_stream(answer, invocation_type):
+        """:func:`stream_result`, with an error AWS sends inside the stream (or a broken connection) raised as the
+        collection's errors."""
+        try:
+            return stream_result(answer, invocation_type)
+        except ClientError as e:  # botocore's EventStreamError: an error event in the stream
+            raise errors.aws_error(STREAM_OPERATION, e) from None
+        except (BotoCoreError, TransportError) as e:  # a connection lost or timed out while the stream came
+            raise errors.LambdaError("%s failed while reading the event stream: %s; the function may have run. "
+                                     "Invoke again, or raise aws_config's read_timeout for a function that streams "
+                                     "slowly." % (STREAM_OPERATION, e), STREAM_OPERATION) from None
 
 
 # ------------------------------------------------------------------------- lambda_execute (amazon.aws's form)

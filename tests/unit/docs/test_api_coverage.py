@@ -49,7 +49,7 @@ def test_a_waiter_stands_for_the_operation_it_polls(real):
 def test_modules_send_only_what_their_code_reaches(real):
     sent = {module for modules in real.values() for module in modules}
     by_module = {module: {op for op, modules in real.items() if module in modules} for module in sent}
-    assert by_module["lambda_invoke"] == {"Invoke"}
+    assert by_module["lambda_invoke"] == {"Invoke", "InvokeWithResponseStream"}
     assert by_module["lambda_policy"] == {"AddPermission", "GetPolicy", "RemovePermission"}
     # An info module reads: every operation it sends is a GET of the model.
     for module in ("lambda_info", "lambda_layer_info"):

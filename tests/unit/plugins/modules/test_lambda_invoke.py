@@ -611,6 +611,9 @@ def run_main(capsys, monkeypatch, args, client=None):
      "wait: false contradicts invocation_type: RequestResponse"),
     ({"function_name": "hello", "wait": False, "tail_log": True},
      "log_type: Tail (tail_log: true) needs a RequestResponse invocation, and this one is Event"),
+    ({"function_name": "hello", "response_stream": True, "invocation_type": "Event"},
+     "response_stream: true cannot be combined with invocation_type: Event: InvokeWithResponseStream takes"),
+    ({"function_name": "hello", "response_stream": "maybe"}, "response_stream"),
 ])
 def test_bad_input_fails_before_any_client_is_built(capsys, monkeypatch, args, message):
     result = run_main(capsys, monkeypatch, args)
