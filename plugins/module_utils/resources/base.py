@@ -34,6 +34,19 @@ def function_name_error(function_name, qualifier_hint):
             "arn:aws:lambda:REGION:ACCOUNT:function:NAME); give %s as qualifier." % (function_name, qualifier_hint))
 
 
+def after_run(plan, current, new, unknown):
+    """A resource as it is after the run: as AWS answered the change (``plan.result``), as read (``current``)
+    when nothing changed, else predicted: ``current`` (or ``new``, what a resource to be created starts from)
+    with the plan's changes, and the ``unknown`` fields AWS sets anew on a write (a time) as None."""
+    if plan.result is not None:
+        return plan.result
+    if plan.action is None:
+        return current
+    predicted = reconcile.merged(current or new, plan.changes)
+    predicted.update((field, None) for field in unknown)
+    return predicted
+
+
 def existing_function_arn(client, key, missing_qualifier):
     """The unqualified ARN of the function ``key`` names (GetFunctionConfiguration, with its Qualifier if any), for
     a resource to be created on it. InvalidInput, before any change, when the function does not exist, or (with

@@ -24,7 +24,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcil
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_pattern, model_range
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, LambdaError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import state_option, tags_options
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource, after_run
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.tags import (
     desired_tags,
     send_tag_changes,
@@ -232,15 +232,9 @@ class CodeSigningConfig(Resource):
         predicted (the ARN, the ID and LastModified of one to be created are null: AWS chooses them)."""
         if not self.present:
             return {}
-        if plan.result is not None:
-            config = plan.result
-        elif plan.action is None:
-            config = self.current
-        else:
-            base = self.current or dict(CodeSigningConfigArn=None, CodeSigningConfigId=None, Description="",
-                                        UntrustedArtifactOnDeployment=DEFAULT_UNTRUSTED_ARTIFACT)
-            config = reconcile.merged(base, plan.changes)
-            config["LastModified"] = None
+        config = after_run(plan, self.current, dict(CodeSigningConfigArn=None, CodeSigningConfigId=None, Description="",
+                                                    UntrustedArtifactOnDeployment=DEFAULT_UNTRUSTED_ARTIFACT),
+                           unknown=["LastModified"])
         view = dict(
             code_signing_config_arn=config.get("CodeSigningConfigArn"),
             code_signing_config_id=config.get("CodeSigningConfigId"),

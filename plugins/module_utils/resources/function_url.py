@@ -28,6 +28,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import c
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import permission
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import (
     Resource,
+    after_run,
     existing_function_arn,
     function_name_error,
 )
@@ -381,13 +382,6 @@ class FunctionUrl(Resource):
         URL itself and its times are null for a URL to be created: AWS chooses the address)."""
         if not self.present:
             return {}
-        if plan.result is not None:
-            config = plan.result
-        elif plan.action is None:
-            config = self.current
-        else:
-            base = self.current or dict(FunctionArn=self.function_arn, Cors=dict(CORS_DEFAULTS),
-                                        InvokeMode=DEFAULT_INVOKE_MODE)
-            config = reconcile.merged(base, plan.changes)
-            config["LastModifiedTime"] = None
+        config = after_run(plan, self.current, dict(FunctionArn=self.function_arn, Cors=dict(CORS_DEFAULTS),
+                                                    InvokeMode=DEFAULT_INVOKE_MODE), unknown=["LastModifiedTime"])
         return url_view(config, self.qualifier, self.statements_after())
