@@ -69,13 +69,18 @@ def zipped(source):
     return archive.getvalue()
 
 
-def wait_for(client, name, field, busy):
+def settled(read, field, busy, what):
+    """``read()`` again every 0.1 s (30 s at most) until its ``field`` is none of ``busy``; the last answer."""
     for _attempt in range(300):
-        configuration = client.get_function_configuration(FunctionName=name)
-        if configuration[field] != busy:
-            return configuration
+        answer = read()
+        if answer[field] not in busy:
+            return answer
         time.sleep(0.1)
-    raise AssertionError("%s stayed %s" % (name, busy))
+    raise AssertionError("%s stayed %s" % (what, answer[field]))
+
+
+def wait_for(client, name, field, busy):
+    return settled(lambda: client.get_function_configuration(FunctionName=name), field, (busy,), name)
 
 
 def test_start_writes_state_and_creates_role(endpoint):
@@ -192,15 +197,6 @@ def test_alias_weights_and_stale_revision(endpoint, lambda_client):
     lambda_client.delete_function(FunctionName="alias")
 
 
-def wait_for_provisioned(client, name, qualifier):
-    for _attempt in range(300):
-        config = client.get_provisioned_concurrency_config(FunctionName=name, Qualifier=qualifier)
-        if config["Status"] != "IN_PROGRESS":
-            return config
-        time.sleep(0.1)
-    raise AssertionError("the provisioned concurrency of %s:%s stayed IN_PROGRESS" % (name, qualifier))
-
-
 def test_provisioned_concurrency_counts_and_delete_of_an_alias(endpoint, lambda_client):
     lambda_client.create_function(FunctionName="provisioned", Runtime="python3.12", Role=endpoint["role_arn"],
                                   Handler="index.handler", Code={"ZipFile": zipped(HANDLER)}, Publish=True)
@@ -212,7 +208,8 @@ def test_provisioned_concurrency_counts_and_delete_of_an_alias(endpoint, lambda_
         # A change (3) is IN_PROGRESS too (LocalStack 2026.3.0 kept it READY with the old counts until it was done;
         # with this executor it is done at once, so only the answer to the put can show it).
         assert put["Status"] == "IN_PROGRESS"
-        ready = wait_for_provisioned(lambda_client, "provisioned", "live")
+        ready = settled(lambda: lambda_client.get_provisioned_concurrency_config(FunctionName="provisioned", Qualifier="live"),
+                        "Status", ("IN_PROGRESS",), "provisioned:live")
         # AWS reports the environments it keeps ready; LocalStack 2026.3.0 added the stopped ones (2 -> 3 gave 5).
         assert (ready["Status"], ready["AllocatedProvisionedConcurrentExecutions"],
                 ready["AvailableProvisionedConcurrentExecutions"]) == ("READY", number, number)
@@ -226,20 +223,17 @@ def test_provisioned_concurrency_counts_and_delete_of_an_alias(endpoint, lambda_
     # The version's environments were released: the version takes a configuration of its own, which counts 1.
     lambda_client.put_provisioned_concurrency_config(FunctionName="provisioned", Qualifier="1",
                                                      ProvisionedConcurrentExecutions=1)
-    ready = wait_for_provisioned(lambda_client, "provisioned", "1")
+    ready = settled(lambda: lambda_client.get_provisioned_concurrency_config(FunctionName="provisioned", Qualifier="1"),
+                    "Status", ("IN_PROGRESS",), "provisioned:1")
     assert (ready["AllocatedProvisionedConcurrentExecutions"], ready["AvailableProvisionedConcurrentExecutions"]) == (1, 1)
     no_retry.delete_provisioned_concurrency_config(FunctionName="provisioned", Qualifier="1")
     assert lambda_client.list_provisioned_concurrency_configs(FunctionName="provisioned")["ProvisionedConcurrencyConfigs"] == []
     lambda_client.delete_function(FunctionName="provisioned")
 
 
-def wait_for_mapping(client, uuid):
-    for _attempt in range(300):
-        mapping = client.get_event_source_mapping(UUID=uuid)
-        if mapping["State"] not in ("Creating", "Enabling", "Updating", "Disabling"):
-            return mapping
-        time.sleep(0.1)
-    raise AssertionError("the mapping %s did not settle" % uuid)
+def mapping_settled(client, uuid):
+    return settled(lambda: client.get_event_source_mapping(UUID=uuid), "State",
+                   ("Creating", "Enabling", "Updating", "Disabling"), uuid)
 
 
 def test_an_updated_mapping_is_listed_as_it_is(endpoint, lambda_client):
@@ -254,15 +248,15 @@ def test_an_updated_mapping_is_listed_as_it_is(endpoint, lambda_client):
                                   Handler="index.handler", Code={"ZipFile": zipped(HANDLER)})
     wait_for(lambda_client, "mapped", "State", "Pending")
     uuid = lambda_client.create_event_source_mapping(FunctionName="mapped", EventSourceArn=queue_arn, BatchSize=1)["UUID"]
-    assert wait_for_mapping(lambda_client, uuid)["State"] == "Enabled"
+    assert mapping_settled(lambda_client, uuid)["State"] == "Enabled"
     for batch_size in range(2, 10):
         assert lambda_client.update_event_source_mapping(UUID=uuid, BatchSize=batch_size)["State"] == "Updating"
-        assert wait_for_mapping(lambda_client, uuid)["State"] == "Enabled"
+        assert mapping_settled(lambda_client, uuid)["State"] == "Enabled"
         time.sleep(0.3)  # the replaced poller's thread ends
         listed = lambda_client.list_event_source_mappings(FunctionName="mapped")["EventSourceMappings"]
         assert [(m["UUID"], m["State"], m["BatchSize"]) for m in listed] == [(uuid, "Enabled", batch_size)]
     assert lambda_client.update_event_source_mapping(UUID=uuid, Enabled=False)["State"] == "Disabling"
-    assert wait_for_mapping(lambda_client, uuid)["State"] == "Disabled"
+    assert mapping_settled(lambda_client, uuid)["State"] == "Disabled"
     lambda_client.delete_event_source_mapping(UUID=uuid)
     lambda_client.delete_function(FunctionName="mapped")
     sqs.delete_queue(QueueUrl=queue)
