@@ -813,12 +813,12 @@ def running(pid, script="endpoint.py"):
         return False
 
 
-def terminate(pid, script="endpoint.py"):
-    """Stop the process of ``script`` with this pid: SIGTERM, then SIGKILL after five seconds."""
+def terminate(pid, script="endpoint.py", wait=5):
+    """Stop the process of ``script`` with this pid: SIGTERM, then SIGKILL after ``wait`` seconds."""
     if not running(pid, script):
         return
     os.kill(pid, signal.SIGTERM)
-    for _attempt in range(50):
+    for _attempt in range(wait * 10):
         time.sleep(0.1)
         if not running(pid, script):
             return
@@ -828,12 +828,7 @@ def terminate(pid, script="endpoint.py"):
 def terminate_group(pid):
     """Stop the endpoint process ``pid`` (``start`` made it a session leader) and what it started (LocalStack):
     SIGTERM to it (it stops LocalStack, up to three seconds), SIGKILL to its process group after fifteen."""
-    if running(pid):
-        os.kill(pid, signal.SIGTERM)
-        for _attempt in range(150):
-            time.sleep(0.1)
-            if not running(pid):
-                break
+    terminate(pid, wait=15)
     try:
         os.killpg(pid, signal.SIGKILL)  # whatever is left of the group start made (nothing, normally)
     except OSError:
