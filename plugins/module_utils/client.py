@@ -53,12 +53,21 @@ def error_code(error):
     return error.response.get("Error", {}).get("Code", "")
 
 
-def endpoint_lacks(error, service="lambda"):
-    """True when the endpoint does not know the operation at all (a bare HTTP 404, not an AWS error).
+def http_status(error):
+    """The HTTP status of a ClientError's answer (0 when botocore has none)."""
+    return error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
 
-    AWS's Lambda answers every operation; an endpoint that stands in for it (moto's server) may not.
+
+def endpoint_lacks(error, service="lambda"):
+    """True when the endpoint does not know the operation at all, rather than refusing the request.
+
+    AWS's Lambda answers every operation of its model; an endpoint that stands in for it may not: moto's server
+    answers a bare HTTP 404 (error code "404", not an AWS error), LocalStack an HTTP 501 (``InternalFailure``,
+    "not yet emulated" or "not included in your license"). AWS's Lambda sends no 501.
     """
-    return service == "lambda" and error_code(error) == "404"
+    if service != "lambda":
+        return False
+    return error_code(error) == "404" or http_status(error) == 501
 
 
 def retried(error):
@@ -257,13 +266,14 @@ class LambdaClient:
     def _lacking(self, operation, error, unsupported_ok):
         """An endpoint without ``operation``: None and a warning where the caller can do without it, else fail."""
         endpoint = self._connection.get("endpoint_url") or "the endpoint"
+        status = http_status(error) or 404
         if unsupported_ok:
             self.unsupported.add(operation)
-            self.module.warn("%s does not implement %s (it answered HTTP 404); what that operation reads was left "
-                             "out. AWS answers it." % (endpoint, operation))
+            self.module.warn("%s does not implement %s (it answered HTTP %d); what that operation reads was left "
+                             "out. AWS answers it." % (endpoint, operation, status))
             return None
-        raise Unsupported("%s failed: %s does not implement this operation (it answered HTTP 404); AWS does. "
-                          "Check endpoint_url." % (operation, endpoint), operation, "404", "not implemented")
+        raise Unsupported("%s failed: %s does not implement this operation (it answered HTTP %d); AWS does. "
+                          "Check endpoint_url." % (operation, endpoint, status), operation, str(status), "not implemented")
 
     # ----------------------------------------------------------------- waiting
     def wait(self, waiter_name, timeout=None, **params):

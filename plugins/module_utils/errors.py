@@ -76,7 +76,7 @@ class StaleRevision(Conflict):
 
 
 class Unsupported(LambdaError):
-    """The endpoint does not implement the operation (a bare HTTP 404); AWS does."""
+    """The endpoint does not implement the operation (moto: a bare HTTP 404, LocalStack: HTTP 501); AWS does."""
 
 
 class WaitFailed(LambdaError):

@@ -93,6 +93,30 @@ def test_paginate_an_operation_the_endpoint_lacks_with_unsupported_ok(client, la
     assert client.unsupported == {"ListProvisionedConcurrencyConfigs"}
 
 
+
+LOCALSTACK_NOT_EMULATED = ("The API action 'GetFunctionScalingConfig' for service 'lambda' is either not available in "
+                           "your current license plan or has not yet been emulated by LocalStack.")
+
+
+def test_an_http_501_is_an_operation_the_endpoint_lacks(client, lambda_stub):
+    # LocalStack answers an operation it does not emulate with HTTP 501 InternalFailure.
+    lambda_stub.add_client_error("get_account_settings", "InternalFailure", LOCALSTACK_NOT_EMULATED, 501)
+    with pytest.raises(LambdaError) as failed:
+        client.call("GetAccountSettings", missing_ok=True)
+    assert "does not implement this operation (it answered HTTP 501); AWS does." in failed.value.msg
+    lambda_stub.add_client_error("get_account_settings", "InternalFailure", LOCALSTACK_NOT_EMULATED, 501)
+    assert client.call("GetAccountSettings", unsupported_ok=True) is None
+    assert client.unsupported == {"GetAccountSettings"}
+    assert "does not implement GetAccountSettings (it answered HTTP 501)" in client.module.warnings[0]
+
+
+def test_an_internal_failure_with_another_status_is_an_aws_error(client, lambda_stub):
+    lambda_stub.add_client_error("get_account_settings", "ServiceException", "Lambda was unable to do it", 500)
+    with pytest.raises(LambdaError) as failed:
+        client.call("GetAccountSettings", unsupported_ok=True)
+    assert "does not implement" not in failed.value.msg
+    assert client.unsupported == set()
+
 # ------------------------------------------------------------ lost answers
 
 def test_a_retried_delete_that_finds_nothing_did_its_work(client, lambda_stub):
