@@ -49,9 +49,8 @@ def test_recursion_is_the_function_s_for_a_qualified_name_and_runtime_management
                              expected_params={"FunctionName": "hello:3"})
     lambda_stub.add_response("get_function_recursion_config", {"RecursiveLoop": "Terminate"},
                              expected_params={"FunctionName": "hello"})
-    lambda_stub.add_response("get_runtime_management_config", {"UpdateRuntimeOn": "Manual", "FunctionArn": arn("hello", "3"),
-                                                                "RuntimeVersionArn": RUNTIME_VERSION_ARN},
-                             expected_params={"FunctionName": "hello:3"})
+    runtime = {"UpdateRuntimeOn": "Manual", "FunctionArn": arn("hello", "3"), "RuntimeVersionArn": RUNTIME_VERSION_ARN}
+    lambda_stub.add_response("get_runtime_management_config", runtime, expected_params={"FunctionName": "hello:3"})
     result, warnings = run(lambda_stub, function_name="hello:3", query=["recursion", "runtime_management"])
     assert sent == ["GetFunction", "GetFunctionRecursionConfig", "GetRuntimeManagementConfig"] and warnings == []
     (found,) = result["functions"]
@@ -105,8 +104,8 @@ def test_durable_executions_named_are_read_over_every_page_with_the_filters(lamb
                             durable_execution_statuses=["RUNNING", "PAUSED"], durable_execution_name="order-42")
     assert sent == ["GetFunction", "ListDurableExecutionsByFunction", "ListDurableExecutionsByFunction"]
     executions = result["functions"][0]["durable_executions"]
-    assert [(e["status"], e["function_arn"]) for e in executions] == [("RUNNING", arn("hello", "3")),
-                                                                     ("PAUSED", arn("hello", "2"))]
+    assert [(e["status"], e["function_arn"]) for e in executions] == [
+        ("RUNNING", arn("hello", "3")), ("PAUSED", arn("hello", "2"))]
     assert executions[0]["durable_execution_name"] == "order-42" and executions[0]["start_timestamp"] == STARTED
 
 
