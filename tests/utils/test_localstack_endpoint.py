@@ -291,3 +291,14 @@ def test_code_signing_config_of_a_new_function_and_its_tags(endpoint, lambda_cli
     lambda_client.delete_code_signing_config(CodeSigningConfigArn=arn)
     with pytest.raises(lambda_client.exceptions.ResourceNotFoundException):
         lambda_client.list_tags(Resource=arn)
+
+
+def test_an_operation_newer_than_its_model_is_answered_501_at_once(endpoint, lambda_client):
+    # LocalStack's botocore 1.42 has no GetResourcePolicy; without the mend it answers 500 and botocore tries ten times.
+    with pytest.raises(lambda_client.exceptions.ClientError) as answered:
+        lambda_client.get_resource_policy(ResourceArn="arn:aws:lambda:us-east-1:000000000000:function:probe")
+    response = answered.value.response
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == 501
+    assert response["ResponseMetadata"]["RetryAttempts"] == 0
+    assert response["Error"]["Code"] == "InternalFailure"
+    assert "has no such operation" in response["Error"]["Message"]

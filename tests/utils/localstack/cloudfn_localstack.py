@@ -47,7 +47,9 @@ one wrote Enabled, so the list shows an Enabled mapping as Disabled: ``mend_repl
 replaced poller from writing. Its CreateFunction ignores CodeSigningConfigArn (``mend_create_function_code_signing``
 keeps it, and refuses one that does not exist, as AWS does), and it has no tags for code signing configurations
 (CreateCodeSigningConfig drops them, TagResource/UntagResource/ListTags answer HTTP 501 for the configuration's ARN):
-``mend_code_signing_config_tags`` keeps them with the other resources' tags.
+``mend_code_signing_config_tags`` keeps them with the other resources' tags. An operation newer than its botocore
+1.42 model is answered HTTP 500 InternalError, which botocore retries ten times: ``mend_unknown_operation`` answers
+HTTP 501, as LocalStack does for an operation it knows but does not emulate.
 """
 
 import functools
@@ -323,6 +325,31 @@ def mend_code_signing_config_tags():
     LambdaProvider._get_account_id_and_region_for_taggable_resource = taggable_resource  # pylint: disable=protected-access
 
 
+def mend_unknown_operation():
+    """An operation LocalStack's Lambda model does not have (its botocore 1.42 predates PutResourcePolicy, for one) is
+    answered HTTP 501, as an operation it has but does not emulate is; LocalStack 2026.3.0 answers HTTP 500
+    InternalError ("exception while calling lambda with unknown operation"), which botocore retries as a server fault
+    (ten tries, 14 s) before the task fails with an error AWS never gives."""
+    from localstack.aws.handlers.service import ServiceRequestParser
+    from localstack.aws.protocol.parser import OperationNotFoundParserError
+
+    original = ServiceRequestParser.parse_and_enrich
+
+    @functools.wraps(original)
+    def parse_and_enrich(self, context):
+        try:
+            return original(self, context)
+        except OperationNotFoundParserError as error:
+            if context.service.service_name != "lambda":
+                raise
+            # The 501 answer is built for an operation: any of the model's serves, as LocalStack's own answer
+            # to an unknown operation does.
+            context.operation = context.service.operation_model(context.service.operation_names[0])
+            raise NotImplementedError("LocalStack's Lambda model has no such operation: %s" % error) from error
+
+    ServiceRequestParser.parse_and_enrich = parse_and_enrich
+
+
 def local_executor():
     """The RuntimeExecutor class (defined on first use: LocalStack is importable only in its own process)."""
     import tempfile
@@ -440,6 +467,7 @@ def main():
     mend_replaced_mapping_poller()
     mend_create_function_code_signing()
     mend_code_signing_config_tags()
+    mend_unknown_operation()
     from localstack.runtime.main import main as localstack_main
 
     localstack_main()
