@@ -258,13 +258,18 @@ def _comparable_principal(principal):
     return dict((kind, _value_set(values, canonical_principal)) for kind, values in principal.items())
 
 
+def _comparable_condition_block(block):
+    """One operator's conditions: keys without case (IAM compares them so), each key's values as a set."""
+    if not isinstance(block, dict):
+        return block
+    return dict((key.lower(), _value_set(value)) for key, value in block.items())
+
+
 def _comparable_condition(condition):
-    """Operators as they are, keys without case (IAM compares them so), each key's values as a set."""
+    """A Condition element: its operators as they are, each one's block as :func:`_comparable_condition_block`."""
     if not isinstance(condition, dict):
         return condition
-    return dict((operator, dict((key.lower(), _value_set(value)) for key, value in block.items())
-                           if isinstance(block, dict) else block)
-                for operator, block in condition.items())
+    return dict((operator, _comparable_condition_block(block)) for operator, block in condition.items())
 
 
 def comparable_whole_statement(statement):

@@ -25,7 +25,7 @@ description:
   - The stored document and O(policy) are compared as IAM reads them. The order of the statements, the order of
     the keys, the order of the values of a list, and a single value against a one-item list (of C(Action),
     C(NotAction), C(Resource), C(NotResource), the C(Principal) and the condition values) make no difference;
-    nor do an account ID against its root ARN (C(arn:aws:iam::ID:root)), V(*) against C({"AWS": "*"}), an
+    nor do an account ID against its root ARN (C(arn:aws:iam::ID:root)), V(*) against C({"AWS":"*"}), an
     action's C(lambda:) prefix in either case, the case of a condition key, or a JSON boolean or number against
     its text. A top-level key that O(policy) leaves out (C(Id), C(Version)) is not compared, as AWS may add one.
   - A run that changes nothing costs one API call (C(GetResourcePolicy)) with O(resource_arn); with
@@ -84,7 +84,7 @@ notes:
   - In check mode the module only reads (C(GetResourcePolicy), and C(GetFunctionConfiguration) with
     O(function_name)). C(changed), the returned O(policy) and the diff are predicted; RV(revision_id) is null there
     when the policy would change.
-  - With O(diff), C(before) and C(after) hold the whole documents under C(policy), as stored and as given.
+  - With C(--diff), C(before) and C(after) hold the whole documents under C(policy), as stored and as given.
   - moto's server and LocalStack 2026.3.0 do not implement these operations (the botocore that LocalStack bundles
     predates them); the module's behaviour is tested with botocore's Stubber against the service model.
 seealso:

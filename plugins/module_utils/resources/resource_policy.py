@@ -17,7 +17,6 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import names, r
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_pattern, model_range
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import (
     Conflict,
-    InvalidInput,
     StaleRevision,
     failure_context,
 )

@@ -74,8 +74,8 @@ def put(stub, document, revision=None, answer_revision=R2, arn=ALIAS):
     ({"policy": json.dumps({"Version": "2012-10-17"})}, "policy: its Statement must be a list of statement objects"),
     ({"policy": json.dumps({"Statement": PARTNER})}, "policy: its Statement must be a list of statement objects"),
     ({"policy": json.dumps({"Statement": ["x"]})}, "policy: its Statement must be a list of statement objects"),
-    ({"policy": json.dumps({"Statement": []})}, "policy: its Statement list is empty; to remove the whole policy use "
-                                                 "state=absent."),
+    ({"policy": json.dumps({"Statement": []})},
+     "policy: its Statement list is empty; to remove the whole policy use state=absent."),
     ({"policy": json.dumps({"Statement": [dict(PARTNER, Sid="x" * 20480)]})}, "policy: 20"),
     ({"policy": None}, "policy: required with state=present"),
     ({"state": "absent"}, "policy: not taken with state=absent"),
