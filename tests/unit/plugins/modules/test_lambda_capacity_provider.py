@@ -419,3 +419,26 @@ def test_the_module_reports_an_endpoint_without_the_operation(lambda_stub, run_m
     assert code == 1 and not result["changed"]
     assert result["msg"] == ("GetCapacityProvider failed: http://127.0.0.1:5000 does not implement this operation (it "
                              "answered HTTP 404); AWS does. Check endpoint_url.")
+
+
+def test_lambda_info_lists_the_providers(lambda_stub):
+    from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import info
+    values = dict((name, spec.get("default")) for name, spec in info.ARGUMENT_SPEC.items())
+    values.update(query=[], capacity_providers=True)
+    assert info.validate(values) == []
+    other = answer(CapacityProviderArn=ARN + "-2", PropagateTags={"Mode": "Explicit", "ExplicitTags": {"CostCenter": "1"}})
+    lambda_stub.add_response("list_capacity_providers", {"CapacityProviders": [answer()], "NextMarker": "m"}, {})
+    lambda_stub.add_response("list_capacity_providers", {"CapacityProviders": [other]}, {"Marker": "m"})
+    task = Task(values)
+    result = info.FunctionInfo.run(task, LambdaClient(task, client=lambda_stub.client))
+    assert result["functions"] == []
+    assert [p["capacity_provider_arn"] for p in result["capacity_providers"]] == [ARN, ARN + "-2"]
+    assert result["capacity_providers"][0]["capacity_provider_scaling_config"]["max_v_cpu_count"] == 64
+    assert result["capacity_providers"][1]["propagate_tags"] == {"mode": "Explicit", "explicit_tags": {"CostCenter": "1"}}
+
+
+def test_lambda_info_with_nothing_to_read_names_the_option():
+    from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import info
+    values = dict((name, spec.get("default")) for name, spec in info.ARGUMENT_SPEC.items())
+    values.update(query=[])
+    assert "capacity_providers: true for its capacity providers" in info.validate(values)[0]
