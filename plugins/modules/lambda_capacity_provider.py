@@ -258,6 +258,27 @@ capacity_provider:
     propagate_tags: {mode: Explicit, explicit_tags: {team: orders}}
     last_modified: "2026-01-31T12:00:00.000+0000"
     tags: {team: orders}
+  contains:
+    capacity_provider_arn:
+      description:
+        - The provider's ARN, which C(cloudfn.aws_lambda.lambda_function)'s
+          C(capacity_provider_config.capacity_provider_arn) takes.
+        - In check mode for a provider to be created, predicted (null when STS cannot tell the account).
+      type: str
+      sample: arn:aws:lambda:us-east-1:123456789012:capacity-provider:orders-capacity
+    state:
+      description: C(Pending), C(Active), C(Failed) or C(Deleting); null in check mode for a provider to be created.
+      type: str
+      sample: Active
+    last_modified:
+      description: When the provider was last changed; null in check mode when it would be created or changed.
+      type: str
+      sample: "2026-01-31T12:00:00.000+0000"
+    tags:
+      description: The provider's tags after the run.
+      returned: when O(tags) is given
+      type: dict
+      sample: {team: orders}
 function_versions:
   description:
     - The function versions that use the provider (C(ListFunctionVersionsByCapacityProvider), every page), as read

@@ -184,8 +184,7 @@ def validate(params):
         if name is not None:
             problems.append("query: [] reads no function, so function_name has nothing to do; name the parts to read "
                             "(for example query: config), or leave function_name out.")
-        elif not any(params.get(option) for option in ("account_settings", "code_signing_configs",
-                                                        "capacity_providers")):
+        elif not any(params.get(option) for option in ("account_settings", "code_signing_configs", "capacity_providers")):
             problems.append("query: [] reads no function; give account_settings: true to read the account's limits "
                             "(or code_signing_configs: true for its code signing configurations, capacity_providers: "
                             "true for its capacity providers), or name the parts of the functions to read (for "

@@ -65,7 +65,8 @@ def versions(stub, *items):
 def client_of(task, stub, sts=None):
     client = LambdaClient(task, client=stub.client)
     if sts is not None:
-        client._clients["sts"] = sts.client  # pylint: disable=protected-access  (a stubbed STS client)
+        # A stubbed STS client, where LambdaClient keeps the clients it built.
+        client._clients["sts"] = sts.client  # pylint: disable=protected-access
     return client
 
 
