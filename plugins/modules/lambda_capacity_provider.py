@@ -152,8 +152,9 @@ options:
     description:
       - V(present) creates or updates the provider.
       - V(absent) deletes it. A provider that function versions use is not deleted - the task fails naming them
-        before any write (AWS would refuse it too); delete those versions or functions first. A provider that does
-        not exist, or that is already being deleted, is left as it is.
+        (and lists them in its C(function_versions)) before any write, as AWS would refuse it too; delete those
+        versions or functions first. A provider that does not exist, or that is already being deleted, is left as
+        it is.
     type: str
     choices: [present, absent]
     default: present
