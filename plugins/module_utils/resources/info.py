@@ -25,6 +25,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import parse_policy
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import snake_dict
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.capacity_provider import provider_view
 
 LEFT_OUT = object()  # what a reader gives for what it could not read and a warning explained
 
@@ -153,6 +154,7 @@ ARGUMENT_SPEC = dict(
     event_source_arn=dict(type="str"),
     account_settings=dict(type="bool", default=False),
     code_signing_configs=dict(type="bool", default=False),
+    capacity_providers=dict(type="bool", default=False),
 )
 
 
@@ -182,10 +184,11 @@ def validate(params):
         if name is not None:
             problems.append("query: [] reads no function, so function_name has nothing to do; name the parts to read "
                             "(for example query: config), or leave function_name out.")
-        elif not params.get("account_settings") and not params.get("code_signing_configs"):
+        elif not any(params.get(option) for option in ("account_settings", "code_signing_configs", "capacity_providers")):
             problems.append("query: [] reads no function; give account_settings: true to read the account's limits "
-                            "(or code_signing_configs: true for its code signing configurations), or name the parts "
-                            "of the functions to read (for example query: config).")
+                            "(or code_signing_configs: true for its code signing configurations, capacity_providers: "
+                            "true for its capacity providers), or name the parts of the functions to read (for "
+                            "example query: config).")
     source = params.get("event_source_arn")
     if source is not None:
         if not ANY_ARN.match(source):
@@ -226,6 +229,9 @@ class FunctionInfo(Resource):
         if self.params.get("code_signing_configs"):
             result["code_signing_configs"] = snake_dict(
                 self.client.paginate("ListCodeSigningConfigs", "CodeSigningConfigs"))
+        if self.params.get("capacity_providers"):
+            result["capacity_providers"] = [provider_view(provider) for provider in self.client.paginate(
+                "ListCapacityProviders", "CapacityProviders")]
         if not self.query:
             result["functions"] = []
         elif self.params.get("function_name"):
