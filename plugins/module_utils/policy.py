@@ -221,3 +221,92 @@ def policy_resource(document):
         if isinstance(statement.get("Resource"), str):
             return statement["Resource"]
     return None
+
+
+# ------------------------------------------------------------------ whole documents (PutResourcePolicy)
+
+# The statement elements whose value is one string or a list of them: IAM reads ``"x"`` and ``["x"]`` alike,
+# and a list in any order, so they are compared as sets.
+VALUE_LIST_ELEMENTS = ("Action", "NotAction", "Resource", "NotResource")
+PRINCIPAL_ELEMENTS = ("Principal", "NotPrincipal")
+ACTION_ELEMENTS = ("Action", "NotAction")
+
+
+def _text(value):
+    """A policy value as IAM compares it: text as it is, a JSON boolean or number as its text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, sort_keys=True)
+
+
+def _value_set(value, canonical=_text):
+    """One value or a list of them as the sorted list of their canonical texts, each once."""
+    values = value if isinstance(value, list) else [value]
+    return sorted(set(canonical(_text(v)) for v in values))
+
+
+def _comparable_principal(principal):
+    """``"*"`` and ``{"AWS": "*"}`` alike; each kind's values as a set, an account's root ARN as its ID."""
+    if principal == "*" or principal == ["*"]:
+        principal = {"AWS": "*"}
+    if not isinstance(principal, dict):
+        return _value_set(principal, canonical_principal)
+    return dict((kind, _value_set(values, canonical_principal)) for kind, values in principal.items())
+
+
+def _comparable_condition_block(block):
+    """One operator's conditions: keys without case (IAM compares them so), each key's values as a set."""
+    if not isinstance(block, dict):
+        return block
+    return dict((key.lower(), _value_set(value)) for key, value in block.items())
+
+
+def _comparable_condition(condition):
+    """A Condition element: its operators as they are, each one's block as :func:`_comparable_condition_block`."""
+    if not isinstance(condition, dict):
+        return condition
+    return dict((operator, _comparable_condition_block(block)) for operator, block in condition.items())
+
+
+def comparable_whole_statement(statement):
+    """One statement of a whole policy document in a form that compares with ``==`` as IAM reads it: key order,
+    the order of a list and a single value vs a one-item list make no difference; actions and principals are
+    canonical as for AddPermission's statements (:func:`canonical_action`, :func:`canonical_principal`)."""
+    if not isinstance(statement, dict):
+        return statement
+    comparable = {}
+    for key, value in statement.items():
+        if key in ACTION_ELEMENTS:
+            value = _value_set(value, canonical_action)
+        elif key in VALUE_LIST_ELEMENTS:
+            value = _value_set(value)
+        elif key in PRINCIPAL_ELEMENTS:
+            value = _comparable_principal(value)
+        elif key == "Condition":
+            value = _comparable_condition(value)
+        comparable[key] = value
+    return comparable
+
+
+def comparable_document(document, keys=None):
+    """A whole policy document in a form that compares with ``==`` as IAM reads it: its statements in any order
+    (each as :func:`comparable_whole_statement`; one statement not in a list is a list of one), its other
+    top-level keys (``Version``, ``Id``) as they are. ``keys``: only those top-level keys are kept (the ones a
+    desired document gives). None for None."""
+    if document is None:
+        return None
+    comparable = dict((key, value) for key, value in document.items() if keys is None or key in keys)
+    if "Statement" in comparable:
+        comparable["Statement"] = sorted((comparable_whole_statement(s) for s in statements(document)),
+                                         key=lambda s: json.dumps(s, sort_keys=True))
+    return comparable
+
+
+def same_document(current, desired):
+    """True when the stored document ``current`` says what ``desired`` says (see :func:`comparable_document`);
+    a top-level key the desired document leaves out (AWS may add ``Id`` or ``Version``) is not compared."""
+    return comparable_document(current, keys=set(desired)) == comparable_document(desired)

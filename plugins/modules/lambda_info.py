@@ -64,8 +64,8 @@ options:
         configuration has RV(functions[].durable_config)). Other functions have no durable executions, and
         V(all) sends no request for them. V(durable_executions) named in O(query) is read for every function.
       - Defaults to V(all) with O(function_name) and to V(config) without it, as in C(amazon.aws.lambda_info).
-      - V([]) reads no function at all (RV(functions) is empty), for a task that wants only O(account_settings) or
-        O(code_signing_configs).
+      - V([]) reads no function at all (RV(functions) is empty), for a task that wants only O(account_settings),
+        O(code_signing_configs), O(capacity_providers) or O(durable_execution_arn).
       - A part named here fails the task when the endpoint cannot answer it; a part read because of V(all) is left
         out with a warning instead (see the notes).
     type: list
@@ -105,6 +105,14 @@ options:
         into RV(code_signing_configs).
       - An endpoint that cannot answer C(ListCodeSigningConfigs) fails the task, saying so.
       - C(cloudfn.aws_lambda.lambda_code_signing_config) manages them.
+    type: bool
+    default: false
+  capacity_providers:
+    description:
+      - Also list the account's capacity providers (Lambda Managed Instances) in the region
+        (C(ListCapacityProviders), every page) into RV(capacity_providers).
+      - An endpoint that cannot answer C(ListCapacityProviders) fails the task, saying so.
+      - C(cloudfn.aws_lambda.lambda_capacity_provider) manages them.
     type: bool
     default: false
   durable_execution_arn:
@@ -486,6 +494,21 @@ code_signing_configs:
       allowed_publishers: {signing_profile_version_arns: [arn:aws:signer:us-east-1:123456789012:/signing-profiles/hello/abcdef1234]}
       code_signing_policies: {untrusted_artifact_on_deployment: Enforce}
       last_modified: "2025-01-31T12:00:00.000+0000"
+capacity_providers:
+  description:
+    - The account's capacity providers in the region (C(ListCapacityProviders)), as AWS lists them (tag keys of
+      C(propagate_tags.explicit_tags) as they are).
+  returned: when O(capacity_providers=true)
+  type: list
+  elements: dict
+  sample:
+    - capacity_provider_arn: arn:aws:lambda:us-east-1:123456789012:capacity-provider:orders-capacity
+      state: Active
+      vpc_config: {subnet_ids: [subnet-0123456789abcdef0], security_group_ids: [sg-0123456789abcdef0]}
+      permissions_config: {capacity_provider_operator_role_arn: "arn:aws:iam::123456789012:role/lambda-capacity-operator"}
+      instance_requirements: {architectures: [arm64]}
+      capacity_provider_scaling_config: {max_v_cpu_count: 64, scaling_mode: Auto}
+      last_modified: "2026-01-31T12:00:00.000+0000"
 """
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.info import ARGUMENT_SPEC, FunctionInfo

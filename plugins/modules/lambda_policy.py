@@ -17,6 +17,9 @@ description:
     (C(AWS:SourceArn), C(AWS:SourceAccount), C(aws:PrincipalOrgID), C(lambda:EventSourceToken),
     C(lambda:FunctionUrlAuthType), C(lambda:InvokedViaFunctionUrl)) are all recognised.
   - A run that changes nothing costs one API call (C(GetPolicy)).
+  - Only the statement O(statement_id) names is managed; the policy's other statements are left as they are.
+    M(cloudfn.aws_lambda.lambda_resource_policy) does the opposite. It puts a whole document that replaces every
+    statement, including the ones this module added. Do not manage one function, version or alias with both.
   - The statement is managed whole. A condition the task does not give is not wanted, so a stored statement
     that has one is replaced.
   - AWS has no call that changes a statement in place, so a statement that differs is replaced.
@@ -140,6 +143,8 @@ notes:
     role or user that now has that ARN.
 seealso:
   - module: cloudfn.aws_lambda.lambda_function
+  - module: cloudfn.aws_lambda.lambda_resource_policy
+    description: The whole policy document at once (C(PutResourcePolicy)), replacing every statement.
 """
 
 EXAMPLES = r"""

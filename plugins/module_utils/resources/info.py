@@ -23,6 +23,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import parse_policy
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import snake_dict
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.capacity_provider import provider_view
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.durable_execution import (
     EXECUTION_STATUSES,
     durable_execution,
@@ -197,6 +198,7 @@ ARGUMENT_SPEC = dict(
     durable_execution_name=dict(type="str"),
     account_settings=dict(type="bool", default=False),
     code_signing_configs=dict(type="bool", default=False),
+    capacity_providers=dict(type="bool", default=False),
     durable_execution_arn=dict(type="str"),
     include_execution_data=dict(type="bool"),
 )
@@ -234,12 +236,12 @@ def validate(params):
         if name is not None:
             problems.append("query: [] reads no function, so function_name has nothing to do; name the parts to read "
                             "(for example query: config), or leave function_name out.")
-        elif not params.get("account_settings") and not params.get("code_signing_configs") \
+        elif not any(params.get(option) for option in ("account_settings", "code_signing_configs", "capacity_providers")) \
                 and params.get("durable_execution_arn") is None:
             problems.append("query: [] reads no function; give account_settings: true to read the account's limits "
-                            "(or code_signing_configs: true for its code signing configurations, or "
-                            "durable_execution_arn for one durable execution), or name the parts of the functions to "
-                            "read (for example query: config).")
+                            "(or code_signing_configs: true for its code signing configurations, capacity_providers: "
+                            "true for its capacity providers, durable_execution_arn for one durable execution), or "
+                            "name the parts of the functions to read (for example query: config).")
     source = params.get("event_source_arn")
     if source is not None and not ANY_ARN.match(source):
         problems.append("event_source_arn: %s is not an ARN (for example arn:aws:sqs:us-east-1:123456789012:orders)."
@@ -295,6 +297,9 @@ class FunctionInfo(Resource):
         if self.params.get("code_signing_configs"):
             result["code_signing_configs"] = snake_dict(
                 self.client.paginate("ListCodeSigningConfigs", "CodeSigningConfigs"))
+        if self.params.get("capacity_providers"):
+            result["capacity_providers"] = [provider_view(provider) for provider in self.client.paginate(
+                "ListCapacityProviders", "CapacityProviders")]
         if self.params.get("durable_execution_arn") is not None:
             result["durable_execution"] = snake_dict(durable_execution(
                 self.client, self.params["durable_execution_arn"], self.params.get("include_execution_data")))

@@ -44,7 +44,12 @@ the ones it keeps ready): ``mend_provisioned_concurrency_update`` makes it IN_PR
 environments before starting the new ones, so only those are counted. When an UpdateEventSourceMapping replaces
 a mapping's poller, the replaced one writes Disabled into the stored mapping as it stops, at times after the new
 one wrote Enabled, so the list shows an Enabled mapping as Disabled: ``mend_replaced_mapping_poller`` keeps the
-replaced poller from writing.
+replaced poller from writing. Its CreateFunction ignores CodeSigningConfigArn (``mend_create_function_code_signing``
+keeps it, and refuses one that does not exist, as AWS does), and it has no tags for code signing configurations
+(CreateCodeSigningConfig drops them, TagResource/UntagResource/ListTags answer HTTP 501 for the configuration's ARN):
+``mend_code_signing_config_tags`` keeps them with the other resources' tags. An operation newer than its botocore
+1.42 model is answered HTTP 500 InternalError, which botocore retries ten times: ``mend_unknown_operation`` answers
+HTTP 501, as LocalStack does for an operation it knows but does not emulate.
 """
 
 import functools
@@ -250,6 +255,101 @@ def mend_replaced_mapping_poller():
     EsmWorker.update_esm_state_in_store = update_esm_state_in_store
 
 
+def mend_create_function_code_signing():
+    """CreateFunction keeps CodeSigningConfigArn, as AWS does (LocalStack 2026.3.0 ignores the field: the function
+    has no configuration and GetFunctionCodeSigningConfig answers none). A configuration that does not exist is
+    refused before the function is made, with the error PutFunctionCodeSigningConfig gives."""
+    from localstack.aws.api.lambda_ import CodeSigningConfigNotFoundException
+    from localstack.services.lambda_.provider import LambdaProvider, lambda_stores
+
+    original = LambdaProvider.create_function
+
+    @functools.wraps(original)
+    def create_function(self, context, request):
+        arn = request.get("CodeSigningConfigArn")
+        state = lambda_stores[context.account_id][context.region]
+        if arn and arn not in state.code_signing_configs:
+            raise CodeSigningConfigNotFoundException(
+                "The code signing configuration cannot be found. Check that the provided configuration is not "
+                "deleted: %s." % arn, Type="User")
+        answer = original(self, context, request)
+        if arn:
+            state.functions[answer["FunctionName"]].code_signing_config_arn = arn
+        return answer
+
+    LambdaProvider.create_function = create_function
+
+
+def mend_code_signing_config_tags():
+    """Code signing configurations take tags, as on AWS: CreateCodeSigningConfig's Tags are kept, and TagResource,
+    UntagResource and ListTags accept a configuration's ARN (LocalStack 2026.3.0 drops the Tags and answers the
+    three with HTTP 501 "not yet implemented"); deleting a configuration drops its tags."""
+    from localstack.aws.api.lambda_ import ResourceNotFoundException
+    from localstack.services.lambda_.provider import LambdaProvider, lambda_stores
+    from localstack.utils.aws.arns import parse_arn
+
+    create = LambdaProvider.create_code_signing_config
+    delete = LambdaProvider.delete_code_signing_config
+    locate = LambdaProvider._get_account_id_and_region_for_taggable_resource  # pylint: disable=protected-access
+
+    @functools.wraps(create)
+    def create_code_signing_config(self, context, allowed_publishers, description=None,
+                                   code_signing_policies=None, tags=None, **kwargs):
+        answer = create(self, context, allowed_publishers, description, code_signing_policies, tags, **kwargs)
+        if tags:
+            self._store_tags(answer["CodeSigningConfig"]["CodeSigningConfigArn"], tags)  # pylint: disable=protected-access
+        return answer
+
+    @functools.wraps(delete)
+    def delete_code_signing_config(self, context, code_signing_config_arn, **kwargs):
+        answer = delete(self, context, code_signing_config_arn, **kwargs)
+        self._remove_all_resource_tags(code_signing_config_arn, context.account_id, context.region)  # pylint: disable=protected-access
+        return answer
+
+    @functools.wraps(locate)
+    def taggable_resource(self, resource):
+        try:
+            parsed = parse_arn(resource)
+        except Exception:  # pylint: disable=broad-except
+            return locate(self, resource)
+        if not parsed.get("resource", "").startswith("code-signing-config:"):
+            return locate(self, resource)
+        account, region = parsed["account"], parsed["region"]
+        if resource not in lambda_stores[account][region].code_signing_configs:
+            raise ResourceNotFoundException(
+                "The Lambda code signing configuration %s can not be found." % resource, Type="User")
+        return account, region
+
+    LambdaProvider.create_code_signing_config = create_code_signing_config
+    LambdaProvider.delete_code_signing_config = delete_code_signing_config
+    LambdaProvider._get_account_id_and_region_for_taggable_resource = taggable_resource  # pylint: disable=protected-access
+
+
+def mend_unknown_operation():
+    """An operation LocalStack's Lambda model does not have (its botocore 1.42 predates PutResourcePolicy, for one) is
+    answered HTTP 501, as an operation it has but does not emulate is; LocalStack 2026.3.0 answers HTTP 500
+    InternalError ("exception while calling lambda with unknown operation"), which botocore retries as a server fault
+    (ten tries, 14 s) before the task fails with an error AWS never gives."""
+    from localstack.aws.handlers.service import ServiceRequestParser
+    from localstack.aws.protocol.parser import OperationNotFoundParserError
+
+    original = ServiceRequestParser.parse_and_enrich
+
+    @functools.wraps(original)
+    def parse_and_enrich(self, context):
+        try:
+            return original(self, context)
+        except OperationNotFoundParserError as error:
+            if context.service.service_name != "lambda":
+                raise
+            # The 501 answer is built for an operation: any of the model's serves, as LocalStack's own answer
+            # to an unknown operation does.
+            context.operation = context.service.operation_model(context.service.operation_names[0])
+            raise NotImplementedError("LocalStack's Lambda model has no such operation: %s" % error) from error
+
+    ServiceRequestParser.parse_and_enrich = parse_and_enrich
+
+
 def local_executor():
     """The RuntimeExecutor class (defined on first use: LocalStack is importable only in its own process)."""
     import tempfile
@@ -365,6 +465,9 @@ def main():
     mend_delete_provisioned_concurrency_of_alias()
     mend_provisioned_concurrency_update()
     mend_replaced_mapping_poller()
+    mend_create_function_code_signing()
+    mend_code_signing_config_tags()
+    mend_unknown_operation()
     from localstack.runtime.main import main as localstack_main
 
     localstack_main()

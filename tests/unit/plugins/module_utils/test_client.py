@@ -93,7 +93,6 @@ def test_paginate_an_operation_the_endpoint_lacks_with_unsupported_ok(client, la
     assert client.unsupported == {"ListProvisionedConcurrencyConfigs"}
 
 
-
 LOCALSTACK_NOT_EMULATED = ("The API action 'GetFunctionScalingConfig' for service 'lambda' is either not available in "
                            "your current license plan or has not yet been emulated by LocalStack.")
 

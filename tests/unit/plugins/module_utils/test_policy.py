@@ -16,6 +16,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import (
     policy_resource,
     principal_kind,
     principal_of,
+    same_document,
     stored_form,
 )
 
@@ -217,3 +218,56 @@ def test_stored_form_takes_the_partition_from_the_resource_and_leaves_out_what_i
     assert predicted["Principal"] == {"AWS": "arn:aws-cn:iam::111122223333:root"}
     assert "Condition" not in predicted
     assert "Resource" not in stored_form("s1", desired)
+
+
+# ------------------------------------------------------------------ whole documents (lambda_resource_policy)
+
+WHOLE = {"Version": "2012-10-17", "Statement": [
+    {"Sid": "a", "Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "lambda:InvokeFunction",
+     "Resource": RESOURCE},
+    {"Sid": "b", "Effect": "Allow", "Principal": "*", "Action": ["lambda:InvokeFunctionUrl"], "Resource": RESOURCE,
+     "Condition": {"StringEquals": {"lambda:FunctionUrlAuthType": "NONE"}}},
+]}
+
+
+def _with(index, **fields):
+    document = json.loads(json.dumps(WHOLE))
+    document["Statement"][index].update(fields)
+    return document
+
+
+@pytest.mark.parametrize("current", [
+    WHOLE,
+    dict(WHOLE, Statement=list(reversed(WHOLE["Statement"]))),
+    _with(0, Principal={"AWS": ["arn:aws:iam::111122223333:root"]}),
+    _with(0, Action=["lambda:InvokeFunction"], Resource=[RESOURCE]),
+    _with(0, Action="Lambda:InvokeFunction"),
+    _with(1, Principal={"AWS": "*"}),
+    _with(1, Condition={"StringEquals": {"Lambda:FunctionUrlAuthType": ["NONE"]}}),
+    dict(WHOLE, Id="default"),
+    {"Statement": WHOLE["Statement"], "Id": "default", "Version": "2012-10-17"},
+])
+def test_same_document_reads_as_iam_does(current):
+    assert same_document(current, WHOLE)
+
+
+@pytest.mark.parametrize("current", [
+    _with(0, Effect="Deny"),
+    _with(0, Sid="other"),
+    _with(0, Principal={"Service": "111122223333"}),
+    _with(0, Action=["lambda:InvokeFunction", "lambda:GetFunction"]),
+    _with(0, Resource=RESOURCE + ":live"),
+    _with(1, Condition={"StringLike": {"lambda:FunctionUrlAuthType": "NONE"}}),
+    _with(1, Condition={"StringEquals": {"lambda:FunctionUrlAuthType": "AWS_IAM"}}),
+    dict(WHOLE, Statement=WHOLE["Statement"][:1]),
+    dict(WHOLE, Statement=WHOLE["Statement"] + [dict(WHOLE["Statement"][0], Sid="c")]),
+    dict(WHOLE, Version="2008-10-17"),
+])
+def test_other_documents_differ(current):
+    assert not same_document(current, WHOLE)
+
+
+def test_boolean_condition_values_compare_with_their_text():
+    desired = _with(1, Condition={"Bool": {"lambda:InvokedViaFunctionUrl": True}})
+    assert same_document(_with(1, Condition={"Bool": {"lambda:InvokedViaFunctionUrl": "true"}}), desired)
+    assert not same_document(_with(1, Condition={"Bool": {"lambda:InvokedViaFunctionUrl": "false"}}), desired)
