@@ -55,20 +55,42 @@ options:
       - V(event_invoke_configs) - its asynchronous invocation settings, per version and alias
         (RV(functions[].event_invoke_configs)).
       - V(function_urls) - its function URLs, its own and its aliases' (RV(functions[].function_urls)).
-      - V(all) - every part above.
+      - V(recursion) - its recursive loop detection, V(Allow) or V(Terminate) (RV(functions[].recursive_loop)).
+      - V(runtime_management) - its runtime management configuration, when its runtime is updated and to which
+        version (RV(functions[].runtime_management)).
+      - V(durable_executions) - its durable executions (RV(functions[].durable_executions)); see
+        O(durable_execution_statuses) and O(durable_execution_name).
+      - V(all) - every part above, but V(durable_executions) only for a durable function (one whose
+        configuration has RV(functions[].durable_config)). Other functions have no durable executions, and
+        V(all) sends no request for them. V(durable_executions) named in O(query) is read for every function.
       - Defaults to V(all) with O(function_name) and to V(config) without it, as in C(amazon.aws.lambda_info).
       - V([]) reads no function at all (RV(functions) is empty), for a task that wants only O(account_settings),
-        O(code_signing_configs) or O(capacity_providers).
+        O(code_signing_configs), O(capacity_providers) or O(durable_execution_arn).
       - A part named here fails the task when the endpoint cannot answer it; a part read because of V(all) is left
         out with a warning instead (see the notes).
     type: list
     elements: str
     choices: [all, config, aliases, versions, policy, mappings, tags, concurrency, provisioned_concurrency,
-              event_invoke_configs, function_urls]
+              event_invoke_configs, function_urls, recursion, runtime_management, durable_executions]
   event_source_arn:
     description:
       - Only the event source mappings that read from this source (a queue, stream or cluster ARN).
       - Needs V(mappings) in O(query) (V(all) included).
+    type: str
+  durable_execution_statuses:
+    description:
+      - Only the durable executions in one of these statuses (C(ListDurableExecutionsByFunction)'s C(Statuses)).
+      - When omitted, the executions of every status (within the retention period of the function's durable
+        configuration).
+      - Needs V(durable_executions) in O(query) (V(all) included).
+    type: list
+    elements: str
+    choices: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, STOPPED, DELETING, PAUSING, PAUSED]
+  durable_execution_name:
+    description:
+      - Only the durable executions of this name (C(ListDurableExecutionsByFunction)'s C(DurableExecutionName)).
+      - When omitted, the executions of every name.
+      - Needs V(durable_executions) in O(query) (V(all) included).
     type: str
   account_settings:
     description:
@@ -93,6 +115,22 @@ options:
       - C(cloudfn.aws_lambda.lambda_capacity_provider) manages them.
     type: bool
     default: false
+  durable_execution_arn:
+    description:
+      - Also read this one durable execution (C(GetDurableExecution)) into RV(durable_execution), with its input
+        payload, result and error unless O(include_execution_data=false).
+      - Its ARN is in RV(functions[].durable_executions), or in the answer of the invocation that started it.
+      - An ARN that does not have the form of botocore's service model fails the task before any request. An
+        execution that does not exist gives a null RV(durable_execution), not a failure.
+      - Combine it with O(query=[]) to read no function.
+      - M(cloudfn.aws_lambda.lambda_durable_execution) stops one.
+    type: str
+  include_execution_data:
+    description:
+      - With O(durable_execution_arn), V(false) leaves the execution's input payload, result and error out of
+        RV(durable_execution) (C(GetDurableExecution)'s C(IncludeExecutionData)).
+      - When omitted, AWS's default holds, and they are included.
+    type: bool
 extends_documentation_fragment:
   - cloudfn.aws_lambda.connection
   - cloudfn.aws_lambda.common.read_only
@@ -101,24 +139,32 @@ notes:
     V(tags) and V(concurrency); V(aliases) C(ListAliases); V(versions) C(ListVersionsByFunction); V(policy)
     C(GetPolicy); V(mappings) C(ListEventSourceMappings) (with O(function_name), and O(event_source_arn) when given);
     V(event_invoke_configs) C(ListFunctionEventInvokeConfigs); V(provisioned_concurrency)
-    C(ListProvisionedConcurrencyConfigs); V(function_urls) C(ListFunctionUrlConfigs). A function that does not exist
-    costs the one C(GetFunction)."
+    C(ListProvisionedConcurrencyConfigs); V(function_urls) C(ListFunctionUrlConfigs); V(recursion)
+    C(GetFunctionRecursionConfig); V(runtime_management) C(GetRuntimeManagementConfig); V(durable_executions)
+    C(ListDurableExecutionsByFunction) (with O(durable_execution_statuses) and O(durable_execution_name) when given;
+    under V(all) for a durable function only). A function that does not exist costs the one C(GetFunction)."
   - "Requests per part, for every function (no O(function_name)): C(ListFunctions) always, which answers V(config);
     V(tags) and V(concurrency) together one C(GetFunction) per function (whose fuller configuration then replaces
     the listed one); V(mappings) one C(ListEventSourceMappings) for the whole account (with O(event_source_arn)
     when given), each mapping put under the function it invokes; V(aliases), V(versions), V(policy),
-    V(event_invoke_configs), V(provisioned_concurrency) and V(function_urls) one request per function each, as for one
-    function."
+    V(event_invoke_configs), V(provisioned_concurrency), V(function_urls), V(recursion), V(runtime_management) and
+    V(durable_executions) one request per function each, as for one function (V(durable_executions) under V(all)
+    for each durable function only)."
   - Every C(List*) request above is one request per page; a page holds up to 50 functions or versions and up to
-    100 mappings. O(account_settings=true) adds one C(GetAccountSettings), sent first.
+    100 mappings, a page of durable executions up to 100. O(account_settings=true) adds one C(GetAccountSettings),
+    sent first; O(durable_execution_arn) one C(GetDurableExecution).
   - The configuration listed by C(ListFunctions) lacks, on AWS, the C(state), C(state_reason), C(state_reason_code),
     C(last_update_status), C(last_update_status_reason), C(last_update_status_reason_code) and
     C(runtime_version_config) fields; they are there for one function, and for every function when O(query)
     includes V(tags), V(concurrency) or V(all).
   - A function deleted while the task reads it is left out of RV(functions).
+  - A qualified O(function_name) reads V(runtime_management) and V(durable_executions) of that version or alias,
+    like the policy and the mappings. V(recursion) belongs to the function, whatever the qualifier. An unqualified
+    name reads the runtime management of V($LATEST) and the durable executions of every version.
   - With V(all), a part whose request the endpoint does not implement (a local AWS stand-in such as moto answers
-    C(ListProvisionedConcurrencyConfigs) and C(ListFunctionUrlConfigs) with HTTP 404) is left out of RV(functions)
-    with one warning, and the request
+    C(ListProvisionedConcurrencyConfigs), C(ListFunctionUrlConfigs), C(GetFunctionRecursionConfig),
+    C(GetRuntimeManagementConfig) and C(ListDurableExecutionsByFunction) with HTTP 404; LocalStack answers the last
+    two with HTTP 501) is left out of RV(functions) with one warning, and the request
     is not sent again for the next functions. The same part named in O(query) fails the task, saying so. AWS answers
     every one of them.
 seealso:
@@ -130,6 +176,8 @@ seealso:
     description: Adds and removes resource-based policy statements.
   - module: cloudfn.aws_lambda.lambda_event_source
     description: Creates and changes event source mappings.
+  - module: cloudfn.aws_lambda.lambda_durable_execution
+    description: Stops a durable execution.
 """
 
 EXAMPLES = r"""
@@ -172,6 +220,26 @@ EXAMPLES = r"""
 - name: Show how much of the code storage is used
   ansible.builtin.debug:
     msg: "{{ account.account_settings.account_usage.total_code_size }} of {{ account.account_settings.account_limit.total_code_size }} bytes"
+
+- name: The running and paused durable executions of a durable function
+  cloudfn.aws_lambda.lambda_info:
+    function_name: orders
+    query: durable_executions
+    durable_execution_statuses: [RUNNING, PAUSED]
+  register: orders
+
+- name: One durable execution, without its payloads (one GetDurableExecution, no function read)
+  cloudfn.aws_lambda.lambda_info:
+    query: []
+    durable_execution_arn: "{{ orders.functions[0].durable_executions[0].durable_execution_arn }}"
+    include_execution_data: false
+  register: one_execution
+  when: orders.functions[0].durable_executions | length > 0
+
+- name: Which functions stop recursive loops, and how their runtimes are updated
+  cloudfn.aws_lambda.lambda_info:
+    query: [recursion, runtime_management]
+  register: settings
 
 - name: amazon.aws.lambda_info's option names
   cloudfn.aws_lambda.lambda_info:
@@ -351,6 +419,53 @@ functions:
                 function_arn: "arn:aws:lambda:us-east-1:123456789012:function:hello:live", auth_type: AWS_IAM,
                 cors: {allow_origins: ["https://www.example.com"]}, invoke_mode: BUFFERED,
                 creation_time: "2025-01-31T10:00:00.000000Z", last_modified_time: "2025-01-31T10:00:00.000000Z"}]
+    durable_config:
+      description: The durable configuration of a durable function (part of its configuration).
+      returned: for a durable function
+      type: dict
+      sample: {execution_timeout: 3600, retention_period_in_days: 30}
+    recursive_loop:
+      description:
+        - V(Terminate) when Lambda stops a recursive loop it detects (AWS's default), V(Allow) when it lets it run
+          (the same value as the O(cloudfn.aws_lambda.lambda_function#module:recursive_loop) option and result).
+      returned: when O(query) includes V(recursion), and with V(all) when the endpoint answers
+      type: str
+      sample: Terminate
+    runtime_management:
+      description:
+        - When the function's runtime is updated (C(update_runtime_on) V(Auto), V(FunctionUpdate) or V(Manual)) and,
+          for V(Manual), the runtime version it is pinned to (C(runtime_version_arn), else null); of the version or
+          alias a qualified O(function_name) names. The same shape as the
+          O(cloudfn.aws_lambda.lambda_function#module:runtime_management) option and result.
+      returned: when O(query) includes V(runtime_management), and with V(all) when the endpoint answers
+      type: dict
+      sample: {update_runtime_on: Manual,
+               runtime_version_arn: "arn:aws:lambda:us-east-1::runtime:0cdcfbdefbc5e7d3343f73c2e2dd3cba17d61dea0686b404502a0c9ce83931b9"}
+    durable_executions:
+      description:
+        - The durable executions of the function (of every version, or of the version or alias a qualified
+          O(function_name) names), newest first, as C(ListDurableExecutionsByFunction) answers them; only those
+          O(durable_execution_statuses) and O(durable_execution_name) select.
+        - C(durable_execution_arn) is what O(durable_execution_arn) and
+          M(cloudfn.aws_lambda.lambda_durable_execution) take.
+      returned: >-
+        when O(query) includes V(durable_executions), and with V(all) for a durable function when the endpoint answers
+      type: list
+      elements: dict
+      sample: [{durable_execution_arn: "arn:aws:lambda:us-east-1:123456789012:function:orders:3/durable-execution/order-42/1a2b3c4d",
+                durable_execution_name: order-42, function_arn: "arn:aws:lambda:us-east-1:123456789012:function:orders:3",
+                status: RUNNING, start_timestamp: "2026-01-31T10:00:00+00:00"}]
+durable_execution:
+  description:
+    - The durable execution O(durable_execution_arn) names, as C(GetDurableExecution) answers it (snake_case keys).
+    - Null when there is no such execution.
+  returned: when O(durable_execution_arn) is given
+  type: dict
+  sample: {durable_execution_arn: "arn:aws:lambda:us-east-1:123456789012:function:orders:3/durable-execution/order-42/1a2b3c4d",
+           durable_execution_name: order-42, function_arn: "arn:aws:lambda:us-east-1:123456789012:function:orders",
+           version: "3", status: SUCCEEDED, start_timestamp: "2026-01-31T10:00:00+00:00",
+           end_timestamp: "2026-01-31T10:05:00+00:00", input_payload: '{"order": 42}', result: '{"shipped": true}',
+           execution_data_included: true, durable_config: {execution_timeout: 3600, retention_period_in_days: 30}}
 account_settings:
   description: The account's Lambda limits and usage in the region (C(GetAccountSettings)).
   returned: when O(account_settings=true)

@@ -152,7 +152,10 @@ class RecordingMiddleware:
         service = scope.group(1) if scope else environ.get("HTTP_HOST", "").split(".")[0] or None
         operation = None
         if service == "lambda":
-            operation = self.lambda_operation(method, path, query)
+            # The path as sent, before the server decoded it: a label such as a durable execution's ARN holds an
+            # encoded "/" (%2F), which the decoded PATH_INFO turns into segments no route matches.
+            raw_path = (environ.get("RAW_URI") or environ.get("REQUEST_URI") or path).split("?", 1)[0]
+            operation = self.lambda_operation(method, raw_path, query) or self.lambda_operation(method, path, query)
         elif environ.get("HTTP_X_AMZ_TARGET"):
             operation = environ["HTTP_X_AMZ_TARGET"].rpartition(".")[2]
         else:

@@ -92,6 +92,19 @@ def test_lambda_operations_are_named_and_classified(endpoint, lambda_client):
     assert requestlog.count(url=url) == mark + 10
 
 
+def test_an_operation_whose_label_holds_a_slash_is_named(endpoint, lambda_client):
+    # A durable execution's ARN has "/" in it, sent as %2F; moto has no durable executions (a bare 404).
+    url = endpoint["url"]
+    mark = requestlog.count(url=url)
+    execution = "arn:aws:lambda:us-east-1:123456789012:function:probe:1/durable-execution/run-1/0a1b"
+    with pytest.raises(botocore.exceptions.ClientError):
+        lambda_client.get_durable_execution(DurableExecutionArn=execution)
+    with pytest.raises(botocore.exceptions.ClientError):
+        lambda_client.stop_durable_execution(DurableExecutionArn=execution)
+    assert requestlog.lambda_ops(mark, url=url) == ["GetDurableExecution", "StopDurableExecution"]
+    assert requestlog.lambda_ops(mark, url=url, mutating=True) == ["StopDurableExecution"]
+
+
 def test_a_streaming_dry_run_is_logged_as_not_mutating(endpoint, lambda_client):
     # moto has no InvokeWithResponseStream (a bare 404); the log still names it, and its DryRun changes nothing.
     url = endpoint["url"]

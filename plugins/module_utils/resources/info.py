@@ -14,8 +14,6 @@ names (snake_case, as the task returns them), with as few requests as the answer
 account's settings.
 """
 
-import functools
-
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     ANY_ARN,
     function_name_problem,
@@ -26,6 +24,16 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import p
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import snake_dict
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.capacity_provider import provider_view
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.durable_execution import (
+    EXECUTION_STATUSES,
+    durable_execution,
+    execution_arn_problem,
+    execution_name_problem,
+)
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.function import (
+    SETTING_DEFAULTS,
+    runtime_management_view,
+)
 
 LEFT_OUT = object()  # what a reader gives for what it could not read and a warning explained
 
@@ -104,6 +112,34 @@ def function_urls(client, function_name, unsupported_ok=False):
     return read(client, "ListFunctionUrlConfigs", "FunctionUrlConfigs", unsupported_ok, FunctionName=function_name)
 
 
+def recursion(client, function_name, unsupported_ok=False):
+    """The function's recursive loop detection, Allow or Terminate (GetFunctionRecursionConfig)."""
+    answer = read(client, "GetFunctionRecursionConfig", None, unsupported_ok, FunctionName=function_name)
+    if answer is None or answer is LEFT_OUT:
+        return answer
+    return answer.get("RecursiveLoop") or SETTING_DEFAULTS["RecursiveLoop"]
+
+
+def runtime_management(client, function_name, unsupported_ok=False):
+    """The runtime management configuration of the function (of the version or alias a qualified name names):
+    UpdateRuntimeOn and RuntimeVersionArn (None unless Manual), as lambda_function returns them."""
+    answer = read(client, "GetRuntimeManagementConfig", None, unsupported_ok, FunctionName=function_name)
+    if answer is None or answer is LEFT_OUT:
+        return answer
+    return runtime_management_view(answer)
+
+
+def durable_executions(client, function_name, statuses=None, execution_name=None, unsupported_ok=False):
+    """The durable executions of the function, of every version (of the version or alias a qualified name names),
+    newest first; only those in ``statuses`` and named ``execution_name`` when given."""
+    params = dict(FunctionName=function_name)
+    if statuses:
+        params["Statuses"] = list(statuses)
+    if execution_name is not None:
+        params["DurableExecutionName"] = execution_name
+    return read(client, "ListDurableExecutionsByFunction", "DurableExecutions", unsupported_ok, **params)
+
+
 def tags(client, function_name, answer=None):
     """The function's tags (keys as they are; {} for none), from its GetFunction ``answer`` (read when not given);
     None when it does not exist; LEFT_OUT, with a warning, when AWS could not read them."""
@@ -136,26 +172,42 @@ def account_settings(client):
 
 # The parts of a function a query can ask for, besides its configuration (which is always returned).
 PARTS = ("aliases", "versions", "policy", "mappings", "tags", "concurrency", "provisioned_concurrency",
-         "event_invoke_configs", "function_urls")
+         "event_invoke_configs", "function_urls", "recursion", "runtime_management", "durable_executions")
 QUERIES = ["all", "config"] + list(PARTS)
 # Parts that one GetFunction answers, besides the configuration.
 IN_GET_FUNCTION = frozenset(("tags", "concurrency"))
 # The parts AWS keeps per version or alias: read for the version or alias a qualified function_name names (the
 # others belong to the function, and are read for the function whatever the qualifier).
-PER_QUALIFIER = frozenset(("policy", "mappings"))
+PER_QUALIFIER = frozenset(("policy", "mappings", "runtime_management", "durable_executions"))
 # The parts read by a request of their own, in the order they are read.
 LISTED_PARTS = (("aliases", aliases), ("versions", versions), ("policy", policy), ("mappings", mappings),
                 ("event_invoke_configs", event_invoke_configs), ("provisioned_concurrency", provisioned_concurrency),
-                ("function_urls", function_urls))
+                ("function_urls", function_urls), ("recursion", recursion), ("runtime_management", runtime_management),
+                ("durable_executions", durable_executions))
+# The key of a function's entry that holds a part, where it is not the part's name.
+PART_KEYS = dict(concurrency="reserved_concurrency", recursion="recursive_loop")
+# Parts that ``all`` reads only for a durable function (whose configuration has DurableConfig): the others have no
+# durable executions, and cost no request for them.
+DURABLE_ONLY = frozenset(("durable_executions",))
 
 ARGUMENT_SPEC = dict(
     function_name=dict(type="str", aliases=["name", "function"]),
     query=dict(type="list", elements="str", choices=QUERIES),
     event_source_arn=dict(type="str"),
+    durable_execution_statuses=dict(type="list", elements="str", choices=EXECUTION_STATUSES),
+    durable_execution_name=dict(type="str"),
     account_settings=dict(type="bool", default=False),
     code_signing_configs=dict(type="bool", default=False),
     capacity_providers=dict(type="bool", default=False),
+    durable_execution_arn=dict(type="str"),
+    include_execution_data=dict(type="bool"),
 )
+# Options that filter a part, each with the part (and the keyword of its reader) it filters.
+FILTERS = dict(event_source_arn=("mappings", "event_source_arn"),
+               durable_execution_statuses=("durable_executions", "statuses"),
+               durable_execution_name=("durable_executions", "execution_name"))
+# What a filtered part is, for the messages.
+FILTERED = dict(mappings="event source mappings", durable_executions="durable executions")
 
 
 def asked_query(params):
@@ -184,19 +236,32 @@ def validate(params):
         if name is not None:
             problems.append("query: [] reads no function, so function_name has nothing to do; name the parts to read "
                             "(for example query: config), or leave function_name out.")
-        elif not any(params.get(option) for option in ("account_settings", "code_signing_configs", "capacity_providers")):
+        elif not any(params.get(option) for option in ("account_settings", "code_signing_configs", "capacity_providers")) \
+                and params.get("durable_execution_arn") is None:
             problems.append("query: [] reads no function; give account_settings: true to read the account's limits "
                             "(or code_signing_configs: true for its code signing configurations, capacity_providers: "
-                            "true for its capacity providers), or name the parts of the functions to read (for "
-                            "example query: config).")
+                            "true for its capacity providers, durable_execution_arn for one durable execution), or "
+                            "name the parts of the functions to read (for example query: config).")
     source = params.get("event_source_arn")
-    if source is not None:
-        if not ANY_ARN.match(source):
-            problems.append("event_source_arn: %s is not an ARN (for example arn:aws:sqs:us-east-1:123456789012:orders)."
-                            % source)
-        if "mappings" not in parts_of(query):
-            problems.append("event_source_arn: filters the event source mappings, which query %s does not read; add "
-                            "mappings to query (for example query: [config, mappings])." % ", ".join(query or ["[]"]))
+    if source is not None and not ANY_ARN.match(source):
+        problems.append("event_source_arn: %s is not an ARN (for example arn:aws:sqs:us-east-1:123456789012:orders)."
+                        % source)
+    if params.get("durable_execution_statuses") == []:
+        problems.append("durable_execution_statuses: [] matches no execution; leave it out for executions of every "
+                        "status, or name the statuses (for example [RUNNING, PAUSED]).")
+    execution_name = params.get("durable_execution_name")
+    if execution_name is not None:
+        problems.extend(p for p in [execution_name_problem("durable_execution_name", execution_name)] if p)
+    for option, (part, _keyword) in sorted(FILTERS.items()):
+        if params.get(option) is not None and part not in parts_of(query):
+            problems.append("%s: filters the %s, which query %s does not read; add %s to query (for example query: "
+                            "[config, %s])." % (option, FILTERED[part], ", ".join(query or ["[]"]), part, part))
+    execution = params.get("durable_execution_arn")
+    if execution is not None:
+        problems.extend(p for p in [execution_arn_problem("durable_execution_arn", execution)] if p)
+    elif params.get("include_execution_data") is not None:
+        problems.append("include_execution_data: applies to the execution durable_execution_arn names; give "
+                        "durable_execution_arn too, or leave include_execution_data out.")
     return problems
 
 
@@ -215,7 +280,10 @@ class FunctionInfo(Resource):
         self.query = query
         self.parts = parts_of(query)
         self.named = frozenset(query)
-        self.event_source_arn = self.params.get("event_source_arn")
+        self.filters = {}  # part -> the keywords its reader takes from the options that filter it (FILTERS)
+        for option, (part, keyword) in FILTERS.items():
+            if self.params.get(option) is not None:
+                self.filters.setdefault(part, {})[keyword] = self.params[option]
 
     @classmethod
     def validate(cls, params):
@@ -232,6 +300,9 @@ class FunctionInfo(Resource):
         if self.params.get("capacity_providers"):
             result["capacity_providers"] = [provider_view(provider) for provider in self.client.paginate(
                 "ListCapacityProviders", "CapacityProviders")]
+        if self.params.get("durable_execution_arn") is not None:
+            result["durable_execution"] = snake_dict(durable_execution(
+                self.client, self.params["durable_execution_arn"], self.params.get("include_execution_data")))
         if not self.query:
             result["functions"] = []
         elif self.params.get("function_name"):
@@ -283,7 +354,7 @@ class FunctionInfo(Resource):
             if found is not LEFT_OUT:
                 entry["tags"] = found
         if "concurrency" in self.parts:
-            entry["reserved_concurrency"] = reserved_concurrency(self.client, name, answer)
+            entry[PART_KEYS["concurrency"]] = reserved_concurrency(self.client, name, answer)
         return entry
 
     def read_parts(self, name, entry, mappings_read=False, function_name=None):
@@ -295,20 +366,20 @@ class FunctionInfo(Resource):
         for part, reader in LISTED_PARTS:
             if part not in self.parts or (part == "mappings" and mappings_read):
                 continue
-            if part == "mappings":
-                reader = functools.partial(mappings, event_source_arn=self.event_source_arn)
+            if part in DURABLE_ONLY and part not in self.named and not entry.get("durable_config"):
+                continue  # all: only a durable function has durable executions
             target = name if part in PER_QUALIFIER or function_name is None else function_name
-            answer = reader(self.client, target, unsupported_ok=part not in self.named)
+            answer = reader(self.client, target, unsupported_ok=part not in self.named, **self.filters.get(part, {}))
             if answer is LEFT_OUT:
                 continue
             if answer is None:
                 return False  # "not found": the function was deleted while being read
-            entry[part] = answer if part == "policy" else snake_dict(answer)
+            entry[PART_KEYS.get(part, part)] = answer if part == "policy" else snake_dict(answer)
         return True
 
     def every_mapping(self):
         """Every mapping of the account (of ``event_source_arn`` when given), by the unqualified ARN of its function."""
-        found = mappings(self.client, event_source_arn=self.event_source_arn, unsupported_ok="mappings" not in self.named)
+        found = mappings(self.client, unsupported_ok="mappings" not in self.named, **self.filters.get("mappings", {}))
         if found is LEFT_OUT:
             return None
         by_function = {}

@@ -25,6 +25,8 @@ STATEMENT = {"Sid": "s3-invoke", "Effect": "Allow", "Principal": {"Service": "s3
              "Condition": {"ArnLike": {"AWS:SourceArn": "arn:aws:s3:::uploads"}}}
 TAGS_DENIED = ("User: arn:aws:sts::123456789012:assumed-role/reader/x is not authorized to perform: "
                "lambda:ListTags on resource: " + FUNCTION_ARN)
+RUNTIME_VERSION_ARN = ("arn:aws:lambda:us-east-1::runtime:"
+                       "0cdcfbdefbc5e7d3343f73c2e2dd3cba17d61dea0686b404502a0c9ce83931b9")
 NOT_IMPLEMENTED = dict(service_error_code="404", service_message="<h1>Not Found</h1>", http_status_code=404)
 
 
@@ -207,8 +209,22 @@ def queue_function_urls(stub, name, error=None):
                       expected_params={"FunctionName": name, "Marker": "u2"})
 
 
-def queue_one_function_all(stub, name="hello", provisioned_error=None, urls_error=None):
-    """Every answer of query all for one function, each list over two pages."""
+def queue_settings(stub, name, recursion_error=None, runtime_error=None):
+    """GetFunctionRecursionConfig and GetRuntimeManagementConfig of one function (or their ``..._error``)."""
+    if recursion_error:
+        stub.add_client_error("get_function_recursion_config", expected_params={"FunctionName": name}, **recursion_error)
+    else:
+        stub.add_response("get_function_recursion_config", {"RecursiveLoop": "Allow"}, expected_params={"FunctionName": name})
+    if runtime_error:
+        stub.add_client_error("get_runtime_management_config", expected_params={"FunctionName": name}, **runtime_error)
+    else:
+        stub.add_response("get_runtime_management_config", {"UpdateRuntimeOn": "Manual", "FunctionArn": arn("hello"),
+                                                            "RuntimeVersionArn": RUNTIME_VERSION_ARN},
+                          expected_params={"FunctionName": name})
+
+
+def queue_one_function_all(stub, name="hello", provisioned_error=None, urls_error=None, **settings_errors):
+    """Every answer of query all for one (not durable) function, each list over two pages."""
     stub.add_response("get_function", get_function("hello", tags={"team": "web"}, reserved=3),
                       expected_params={"FunctionName": name})
     stub.add_response("list_aliases", {"Aliases": [alias("live", "2")], "NextMarker": "a2"},
@@ -241,13 +257,15 @@ def queue_one_function_all(stub, name="hello", provisioned_error=None, urls_erro
                           {"ProvisionedConcurrencyConfigs": [provisioned("2", 1)]},
                           expected_params={"FunctionName": name, "Marker": "p2"})
     queue_function_urls(stub, name, urls_error)
+    queue_settings(stub, name, **settings_errors)
 
 
 ONE_FUNCTION_ALL_CALLS = ["GetFunction", "ListAliases", "ListAliases", "ListVersionsByFunction",
                           "ListVersionsByFunction", "GetPolicy", "ListEventSourceMappings", "ListEventSourceMappings",
                           "ListFunctionEventInvokeConfigs", "ListFunctionEventInvokeConfigs",
                           "ListProvisionedConcurrencyConfigs", "ListProvisionedConcurrencyConfigs",
-                          "ListFunctionUrlConfigs", "ListFunctionUrlConfigs"]
+                          "ListFunctionUrlConfigs", "ListFunctionUrlConfigs", "GetFunctionRecursionConfig",
+                          "GetRuntimeManagementConfig"]
 
 
 @pytest.mark.parametrize("check_mode", [False, True])
@@ -274,6 +292,9 @@ def test_one_function_all_reads_every_part_over_every_page(lambda_stub, check_mo
     assert [(u["function_arn"], u["auth_type"]) for u in found["function_urls"]] == [
         (arn("hello"), "AWS_IAM"), (arn("hello", "live"), "NONE")]
     assert found["function_urls"][0]["cors"] == {"allow_origins": ["https://www.example.com"]}
+    assert found["recursive_loop"] == "Allow"
+    assert found["runtime_management"] == {"update_runtime_on": "Manual", "runtime_version_arn": RUNTIME_VERSION_ARN}
+    assert "durable_executions" not in found  # not a durable function: no request for them
 
 
 def test_one_function_by_arn_is_read_by_its_arn(lambda_stub):
@@ -504,13 +525,19 @@ def test_every_function_all_is_linear_and_asks_an_endpoint_without_provisioned_c
         if index == 0:
             lambda_stub.add_client_error("list_provisioned_concurrency_configs", expected_params=key, **NOT_IMPLEMENTED)
             lambda_stub.add_client_error("list_function_url_configs", expected_params=key, **NOT_IMPLEMENTED)
+        lambda_stub.add_response("get_function_recursion_config", {"RecursiveLoop": "Allow"}, expected_params=key)
+        if index == 0:  # not asked again once the endpoint said it does not implement it
+            lambda_stub.add_client_error("get_runtime_management_config", expected_params=key, **NOT_IMPLEMENTED)
     result, warnings = run(lambda_stub, query="all".split(","))
     per_function = ["GetFunction", "ListAliases", "ListVersionsByFunction", "GetPolicy", "ListFunctionEventInvokeConfigs"]
     assert sent == (["ListFunctions", "ListEventSourceMappings"] + per_function + ["ListProvisionedConcurrencyConfigs",
                                                                                    "ListFunctionUrlConfigs"]
-                    + per_function + per_function)
-    assert len(warnings) == 2 and "ListProvisionedConcurrencyConfigs" in warnings[0]
-    assert "ListFunctionUrlConfigs" in warnings[1]
+                    + ["GetFunctionRecursionConfig", "GetRuntimeManagementConfig"]
+                    + (per_function + ["GetFunctionRecursionConfig"]) * 2)
+    assert len(warnings) == 3 and "ListProvisionedConcurrencyConfigs" in warnings[0]
+    assert "ListFunctionUrlConfigs" in warnings[1] and "GetRuntimeManagementConfig" in warnings[2]
+    assert [f["recursive_loop"] for f in result["functions"]] == ["Allow"] * 3
+    assert all("runtime_management" not in f for f in result["functions"])
     assert [f["function_name"] for f in result["functions"]] == names
     assert [f["tags"] for f in result["functions"]] == [{"n": "a"}, {"n": "b"}, {"n": "c"}]
     assert [f["policy"] for f in result["functions"]][1:] == [{}, {}]
