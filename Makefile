@@ -183,7 +183,7 @@ integration_copy = $(BUILD_ROOT)/integration-$(1)$(endpoint_suffix)/ansible_coll
 # The two shares run at once and should end together (in the CI run of f610822, with role_deploy and
 # lambda_code_signing_config on 2.21: 474 s of tasks there, 260 s on 2.17; so those two moved; docs/testing.md).
 LOCALSTACK_TARGETS_$(NEWEST_CORE) := lambda_function lambda_policy lambda_provisioned_concurrency lambda_resource_policy \
-  lambda_capacity_provider
+  lambda_capacity_provider lambda_durable_execution
 LOCALSTACK_TARGETS_$(OLDEST_CORE) := lambda_alias lambda_event_source lambda_invoke lambda_info lambda_function_url \
   role_deploy lambda_code_signing_config
 integration_targets = $(or $(INTEGRATION_TARGETS),$(if $(endpoint_suffix),$(LOCALSTACK_TARGETS_$(1))))
