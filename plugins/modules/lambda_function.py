@@ -97,11 +97,11 @@ options:
         update keeps the key the function has (the module sends it again with the new code, since
         C(UpdateFunctionCode) without it encrypts the package with the AWS owned key).
       - Compared with C(Code.SourceKMSKeyArn) of the C(GetFunction) the module reads anyway (no extra request).
-        AWS sets the key only with the code, so changing it re-sends the code (C(UpdateFunctionCode)): give the
+        AWS sets the key only with the code, so changing it re-sends the code (C(UpdateFunctionCode)); give the
         code (O(src), O(zip_file) or O(s3_bucket) and O(s3_key)) with it, as for O(architecture); a change
         of the key without the code is refused before any request. With C(--diff) the key shows as
         C(source_kms_key_arn).
-      - Zip functions only: refused for an Image function (O(image_uri), O(package_type=Image), or an existing
+      - Zip functions only, so it is refused for an Image function (O(image_uri), O(package_type=Image), or an existing
         Image function) before any request.
       - The key policy must let Lambda use the key (C(kms:Decrypt), C(kms:GenerateDataKey)); see AWS's
         "Encrypting Lambda .zip deployment packages". Not the same as O(kms_key_arn), which encrypts the
