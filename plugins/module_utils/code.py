@@ -516,17 +516,25 @@ def source_of(path, option="src", zip_only=False, options=None):
 
 def code_source(params, package):
     """The ``Code`` parameter of CreateFunction (also the code keys of UpdateFunctionCode and, for a zip,
-    a layer's ``Content``) for ``src`` / ``zip_file`` (``package``), S3 or ``image_uri``; None when no code is given."""
+    a layer's ``Content``) for ``src`` / ``zip_file`` (``package``), S3 or ``image_uri``; None when no code is given.
+
+    A zip package (local or S3) carries ``source_kms_key_arn`` (``SourceKMSKeyArn``; ``""`` sends none: the AWS
+    owned key) and S3 code ``s3_object_storage_mode`` (``S3ObjectStorageMode``), when the options give them."""
     if package is not None:
-        return dict(ZipFile=package.data)
-    if params.get("s3_bucket"):
+        source = dict(ZipFile=package.data)
+    elif params.get("s3_bucket"):
         source = dict(S3Bucket=params["s3_bucket"], S3Key=params["s3_key"])
         if params.get("s3_object_version"):
             source["S3ObjectVersion"] = params["s3_object_version"]
-        return source
-    if params.get("image_uri"):
+        if params.get("s3_object_storage_mode"):
+            source["S3ObjectStorageMode"] = params["s3_object_storage_mode"]
+    elif params.get("image_uri"):
         return dict(ImageUri=params["image_uri"])
-    return None
+    else:
+        return None
+    if params.get("source_kms_key_arn"):
+        source["SourceKMSKeyArn"] = params["source_kms_key_arn"]
+    return source
 
 
 def local_source(options):

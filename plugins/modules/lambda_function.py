@@ -75,6 +75,38 @@ options:
       - Base64 sha256 of the S3 package (the form Lambda reports as C(CodeSha256)).
       - Lets the module decide whether S3 code changed without reading the object.
     type: str
+  s3_object_storage_mode:
+    description:
+      - How Lambda keeps code from S3 (C(S3ObjectStorageMode) of the code, one of the values of botocore's enum
+        C(S3ObjectStorageMode); botocore 1.44 has V(COPY) and V(REFERENCE)). V(COPY), what AWS does when it is
+        omitted, copies the package into Lambda's own storage; V(REFERENCE) makes Lambda run the code from the
+        S3 object itself, which must then stay there (AWS needs a versioned bucket and the Lambda service
+        principal allowed C(s3:GetObject) and C(s3:GetObjectVersion) on the object).
+      - Only with O(s3_bucket) and O(s3_key); refused with O(src), O(zip_file) or O(image_uri) before any request.
+      - A request flag, like O(publish_to), not a setting the module compares. AWS's answers do not say in
+        which mode a function's code is kept, so the module sends it with the code when it sends the code (a
+        new function, or code whose hash differs from the function's) and never sends the code only to change
+        the mode. To move a function from one mode to the other, deploy a new package (or another
+        O(s3_object_version)) with it.
+      - Needs a botocore whose Lambda model has it (1.44 has); an older one is refused before any request.
+    type: str
+  source_kms_key_arn:
+    description:
+      - ARN of the customer managed KMS key that encrypts the function's .zip deployment package (the code's
+        C(SourceKMSKeyArn)); V("") returns it to the AWS owned key. Omitted, the key is not managed, and a code
+        update keeps the key the function has (the module sends it again with the new code, since
+        C(UpdateFunctionCode) without it encrypts the package with the AWS owned key).
+      - Compared with C(Code.SourceKMSKeyArn) of the C(GetFunction) the module reads anyway (no extra request).
+        AWS sets the key only with the code, so changing it re-sends the code (C(UpdateFunctionCode)); give the
+        code (O(src), O(zip_file) or O(s3_bucket) and O(s3_key)) with it, as for O(architecture); a change
+        of the key without the code is refused before any request. With C(--diff) the key shows as
+        C(source_kms_key_arn).
+      - Zip functions only, so it is refused for an Image function (O(image_uri), O(package_type=Image), or an existing
+        Image function) before any request.
+      - The key policy must let Lambda use the key (C(kms:Decrypt), C(kms:GenerateDataKey)); see AWS's
+        "Encrypting Lambda .zip deployment packages". Not the same as O(kms_key_arn), which encrypts the
+        environment variables.
+    type: str
   image_uri:
     description:
       - URI of a container image in Amazon ECR. The function's package type is then C(Image).
@@ -458,6 +490,21 @@ EXAMPLES = r"""
     publish: true
   register: worker
 
+- name: Code run from its S3 object (versioned bucket), its package encrypted with a customer managed key
+  cloudfn.aws_lambda.lambda_function:
+    name: worker
+    s3_bucket: my-artifacts
+    s3_key: worker.zip
+    s3_object_version: 3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY
+    s3_object_storage_mode: REFERENCE
+    source_kms_key_arn: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
+
+- name: Back to the AWS owned key for the package (the code is sent again with it)
+  cloudfn.aws_lambda.lambda_function:
+    name: worker
+    src: files/worker/
+    source_kms_key_arn: ""
+
 - name: Remove the reserved concurrency and detach every layer
   cloudfn.aws_lambda.lambda_function:
     name: worker
@@ -567,6 +614,13 @@ code:
       description: The container image.
       type: str
       returned: for image functions
+    source_kms_key_arn:
+      description:
+        - The customer managed KMS key that encrypts the .zip deployment package, V("") for the AWS owned key
+          (after the task; in check mode as predicted).
+      type: str
+      returned: when O(source_kms_key_arn) is given, or AWS gives it
+      sample: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
 package:
   description:
     - The package built from O(src) or read from O(zip_file) on the controller (in check mode too), before any

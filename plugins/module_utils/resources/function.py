@@ -19,7 +19,7 @@ the lambda_function module's, for every caller that takes the same definition of
 import re
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcile
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum, model_pattern
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum, model_pattern, service_model
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import (
     CodeError,
     Source,
@@ -80,6 +80,10 @@ ARGUMENT_SPEC = function_options("name", aliases=["function_name"])
 ARGUMENT_SPEC.update(state_option())
 ARGUMENT_SPEC.update(zip_source_options())
 ARGUMENT_SPEC.update(
+    # FunctionCode's members besides the code itself (sent with it: code_source); the choices of
+    # s3_object_storage_mode are botocore's enum S3ObjectStorageMode (checked in validate).
+    source_kms_key_arn=dict(type="str", no_log=False),
+    s3_object_storage_mode=dict(type="str"),
     image_uri=dict(type="str"),
     package_type=dict(type="str", choices=["Zip", "Image"]),
     runtime=dict(type="str"),
@@ -213,8 +217,8 @@ SETTING_FIELDS = dict(
 # What a new function has when nothing is sent for a setting (no request for it after CreateFunction).
 SETTING_DEFAULTS = dict(CodeSigningConfigArn="", RecursiveLoop="Terminate",
                         RuntimeManagement=dict(UpdateRuntimeOn="Auto"))
-# Fields set with UpdateFunctionCode.
-CODE_FIELDS = ("CodeSha256", "ImageUri", "Architectures")
+# Fields set with UpdateFunctionCode (SourceKMSKeyArn: GetFunction's Code.SourceKMSKeyArn, "" for the AWS owned key).
+CODE_FIELDS = ("CodeSha256", "ImageUri", "Architectures", "SourceKMSKeyArn")
 # The version publish_to=LATEST_PUBLISHED publishes (again) instead of a numbered one.
 LATEST_PUBLISHED = "$LATEST.PUBLISHED"
 # What a change makes AWS set anew: unknown before it (null in a check-mode prediction).
@@ -262,6 +266,7 @@ def function_view(configuration, code=None):
         Architectures=c.get("Architectures") or ["x86_64"],
         CodeSha256=c.get("CodeSha256"),
         ImageUri=(code or {}).get("ImageUri"),
+        SourceKMSKeyArn=(code or {}).get("SourceKMSKeyArn") or "",
     )
 
 
@@ -345,6 +350,42 @@ def validate(params):
             errors.append(str(e))
     errors.extend(sub_option_range_errors(params))
     errors.extend(new_setting_problems(params, package_type))
+    errors.extend(code_setting_problems(params, package_type))
+    return errors
+
+
+def function_code_members():
+    """The members of botocore's FunctionCode shape (CreateFunction's Code); empty without botocore."""
+    model = service_model()
+    return set(model.shape_for("FunctionCode").members) if model else set()
+
+
+def code_setting_problems(params, package_type):
+    """Local checks of source_kms_key_arn and s3_object_storage_mode (FunctionCode's SourceKMSKeyArn and
+    S3ObjectStorageMode, sent with the code)."""
+    errors = []
+    members = function_code_members()
+    key = params.get("source_kms_key_arn")
+    if key is not None and members and "SourceKMSKeyArn" not in members:
+        errors.append("source_kms_key_arn needs a newer botocore: this one's Lambda model has no FunctionCode.SourceKMSKeyArn.")
+    elif key:
+        pattern = model_pattern("KMSKeyArn")
+        if not KMS_KEY_ARN.match(key) or (pattern and not re.fullmatch(pattern, key)):
+            errors.append("source_kms_key_arn: %s is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID; '' returns "
+                          "the deployment package to the AWS owned key)." % key)
+        if package_type == "Image":
+            errors.append("source_kms_key_arn: a customer managed key encrypts a .zip deployment package; an Image "
+                          "function's code is its container image (leave source_kms_key_arn out).")
+    mode = params.get("s3_object_storage_mode")
+    if mode is not None:
+        modes = model_enum("S3ObjectStorageMode")
+        if members and not modes:
+            errors.append("s3_object_storage_mode needs a newer botocore: this one's Lambda model has no S3ObjectStorageMode.")
+        elif modes and mode not in modes:
+            errors.append("s3_object_storage_mode: %s is not one of %s." % (mode, ", ".join(modes)))
+        if not params.get("s3_bucket"):
+            errors.append("s3_object_storage_mode: it says how Lambda keeps code from S3, so it goes with s3_bucket and "
+                          "s3_key (src, zip_file and image_uri are not stored from S3).")
     return errors
 
 
@@ -439,6 +480,7 @@ def desired_function(params, package=None, resolve_layer=None):
         AcceleratorConfig=sub_option(params, "accelerator_config", dict(accelerator_memory_size="AcceleratorMemorySize")),
         RuntimeConfig=sub_option(params, "runtime_config", dict(runtime_arn="RuntimeArn", runtime_alias="RuntimeAlias")),
         TenancyConfig=sub_option(params, "tenancy_config", dict(tenant_isolation_mode="TenantIsolationMode")),
+        SourceKMSKeyArn=params.get("source_kms_key_arn"),
         CodeSigningConfigArn=params.get("code_signing_config_arn"),
         RecursiveLoop=params.get("recursive_loop"),
         RuntimeManagement=sub_option(params, "runtime_management", dict(
@@ -479,6 +521,14 @@ def check_updatable(task, desired, current, changes_code_source):
             and not changes_code_source:
         raise InvalidInput("architecture: changing it re-sends the code, so give the code too "
                            "(src, zip_file, s3_bucket + s3_key or image_uri).")
+    key = desired.get("SourceKMSKeyArn")
+    if key and current.get("PackageType") == "Image":
+        raise InvalidInput("source_kms_key_arn: function %s is an Image function; a customer managed key encrypts a "
+                           ".zip deployment package only (leave source_kms_key_arn out)." % task.params["name"])
+    if key is not None and key != current.get("SourceKMSKeyArn") and not changes_code_source:
+        raise InvalidInput("source_kms_key_arn: changing the key that encrypts the deployment package re-sends the "
+                           "code (UpdateFunctionCode), so give the code too (src, zip_file or s3_bucket + s3_key); "
+                           "the function's key is %s." % (current.get("SourceKMSKeyArn") or "the AWS owned key ('')"))
     check_create_only(desired, current)
 
 
@@ -913,14 +963,18 @@ class Function(Resource):
         if "CodeSigningConfigArn" in changes:
             # First: the code signing configuration applies to the code deployed after it (below, or later).
             self._send_code_signing(changes["CodeSigningConfigArn"])
+        current = current_function(self.answer)
         code_changes = dict((k, v) for k, v in changes.items() if k in CODE_FIELDS)
         if code_changes:
             params = dict(FunctionName=self.name, **self.code_source)
             if "Architectures" in changes:
                 params["Architectures"] = changes["Architectures"]
+            if self.params.get("source_kms_key_arn") is None and current.get("SourceKMSKeyArn"):
+                # UpdateFunctionCode without SourceKMSKeyArn encrypts the new package with the AWS owned key: a key
+                # the task does not manage stays the function's.
+                params["SourceKMSKeyArn"] = current["SourceKMSKeyArn"]
             params.update(self._revision())
             self._settle(self.client.call("UpdateFunctionCode", **params))
-        current = current_function(self.answer)
         # Sub-options not given keep their current values (the whole setting is sent, so AWS cannot drop them).
         config_changes = dict((k, merged(current[k], without_none(v)) if isinstance(v, dict) and k not in USER_KEYED else v)
                               for k, v in changes.items() if k in CONFIG_FIELDS)
@@ -1005,6 +1059,9 @@ class Function(Resource):
             code = dict((self.settled_answer or {}).get("Code", {}))
             code.update(Sha256=configuration.get("CodeSha256"), Size=configuration.get("CodeSize"))
             fresh = merged(current_function(self.answer) or {}, plan.changes)
+        if params.get("source_kms_key_arn") is not None and "SourceKMSKeyArn" not in code:
+            # As GetFunction gives it after the change when this run read it again (wait), else as sent.
+            code["SourceKMSKeyArn"] = fresh.get("SourceKMSKeyArn") or ""
         reserved = fresh.get("ReservedConcurrency")
         result = dict(configuration=snake_dict(configuration), code=snake_dict(code), tags=fresh.get("Tags") or {},
                       reserved_concurrency=None if reserved is None or reserved < 0 else reserved)
@@ -1055,4 +1112,6 @@ class Function(Resource):
                 size = configuration["CodeSize"] = None
                 code.pop("Location", None)
         code.update(Sha256=predicted.get("CodeSha256"), Size=size)
+        if "SourceKMSKeyArn" in changes:
+            code["SourceKMSKeyArn"] = changes["SourceKMSKeyArn"]
         return configuration, code, predicted

@@ -54,6 +54,7 @@ def test_function_view_of_an_empty_configuration_holds_the_aws_defaults():
         Architectures=["x86_64"],
         CodeSha256=None,
         ImageUri=None,
+        SourceKMSKeyArn="",
     )
 
 
