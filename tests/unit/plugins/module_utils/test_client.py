@@ -116,6 +116,7 @@ def test_an_internal_failure_with_another_status_is_an_aws_error(client, lambda_
     assert "does not implement" not in failed.value.msg
     assert client.unsupported == set()
 
+
 # ------------------------------------------------------------ lost answers
 
 def test_a_retried_delete_that_finds_nothing_did_its_work(client, lambda_stub):
