@@ -343,7 +343,8 @@ def test_a_kafka_consumer_group_cannot_change(lambda_stub):
     lambda_stub.add_response("list_event_source_mappings", listed(mapping(
         MSK, Topics=["payments"], StartingPosition="LATEST", AmazonManagedKafkaEventSourceConfig={
             "ConsumerGroupId": "pay"})), {"FunctionName": "hello", "EventSourceArn": MSK})
-    failure = fails(lambda_stub, "amazon_managed_kafka_event_source_config cannot be changed", event_source_arn=MSK,
+    failure = fails(lambda_stub, "amazon_managed_kafka_event_source_config.consumer_group_id cannot be changed",
+                    event_source_arn=MSK,
                     topics=["payments"], amazon_managed_kafka_event_source_config={"consumer_group_id": "other"})
     assert "replace: true" in failure.msg
 
@@ -463,6 +464,8 @@ def test_replace_deletes_and_creates_with_the_settings_kept(lambda_stub, sleeps)
                       FilterCriteria={"Filters": [{"Pattern": '{"a": [1]}'}]})
     lambda_stub.add_response("list_event_source_mappings", listed(current),
                              {"FunctionName": "hello", "EventSourceArn": STREAM})
+    # The new mapping keeps the tags of the one it replaces (read once, only on a replacement).
+    lambda_stub.add_response("list_tags", {"Tags": {"team": "web"}}, {"Resource": current["EventSourceMappingArn"]})
     lambda_stub.add_response("delete_event_source_mapping", dict(current, State="Deleting"), {"UUID": UUID})
     lambda_stub.add_response("get_event_source_mapping", dict(current, State="Deleting"), {"UUID": UUID})
     lambda_stub.add_client_error("get_event_source_mapping", "ResourceNotFoundException", http_status_code=404,
@@ -470,7 +473,8 @@ def test_replace_deletes_and_creates_with_the_settings_kept(lambda_stub, sleeps)
     lambda_stub.add_response("create_event_source_mapping", mapping(STREAM, uuid=OTHER_UUID,
                                                                     StartingPosition="TRIM_HORIZON"), {
         "FunctionName": "hello", "EventSourceArn": STREAM, "StartingPosition": "TRIM_HORIZON", "BatchSize": 50,
-        "ParallelizationFactor": 2, "Enabled": True, "FilterCriteria": {"Filters": [{"Pattern": '{"a":[1]}'}]}})
+        "ParallelizationFactor": 2, "Enabled": True, "FilterCriteria": {"Filters": [{"Pattern": '{"a":[1]}'}]},
+        "Tags": {"team": "web"}})
     result = run(lambda_stub, event_source_arn=STREAM, starting_position="TRIM_HORIZON", replace=True)
     assert result["changed"] is True and result["uuid"] == OTHER_UUID
     assert result["diff"]["before"]["uuid"] == UUID and result["diff"]["before"]["starting_position"] == "LATEST"
