@@ -268,3 +268,20 @@ def test_create_only_fields_are_what_the_update_shape_lacks():
 ])
 def test_written_out_choices_are_the_models(choices, shape):
     assert model_enum(shape) and sorted(choices) == sorted(model_enum(shape))
+
+
+def test_tags_in_a_mapping_answer_are_not_its_tags():
+    # moto answers a mapping with its Tags; AWS answers them only to ListTags, which read() sends when tags are given.
+    answer = {"UUID": "u", "EventSourceArn": "arn:aws:sqs:us-east-1:123456789012:q", "State": "Enabled",
+              "Tags": {"team": "web"}}
+    assert "Tags" not in es.current_mapping(answer)
+    assert es.current_mapping(answer, {"team": "api"})["Tags"] == {"team": "api"}
+
+
+def test_unset_settings_are_not_carried_over_to_a_replacement():
+    current = es.current_mapping({"UUID": "u", "EventSourceArn": MSK, "FunctionArn": "f", "State": "Enabled",
+                                  "BatchSize": 5, "Topics": ["t"]})
+    assert current["DestinationConfig"] == {"OnFailure": {"Destination": ""}, "OnSuccess": {"Destination": ""}}
+    assert current["MetricsConfig"] == {"Metrics": []}
+    kept = es.replacement({"StartingPosition": "LATEST"}, current)
+    assert sorted(kept) == ["BatchSize", "Enabled", "EventSourceArn", "FunctionName", "StartingPosition", "Topics"]
