@@ -54,7 +54,6 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.tags import (
     desired_tags,
     send_tag_changes,
-    string_values,
     text_value_problems,
 )
 
