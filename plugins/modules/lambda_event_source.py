@@ -17,12 +17,13 @@ description:
   - Options that are not given are not managed. Every option AWS can change on an existing mapping is compared and,
     when it differs, sent alone with C(UpdateEventSourceMapping); nothing else is sent.
   - O(event_source_arn), O(starting_position), O(starting_position_timestamp), O(topics), O(queues),
-    O(self_managed_event_source) and the Kafka consumer group cannot be changed on an existing mapping. A task that
-    asks for another value fails saying so, unless O(replace=true).
+    O(self_managed_event_source), the Kafka consumer group and the consumption mode cannot be changed on an existing
+    mapping. A task that asks for another value fails saying so, unless O(replace=true). The rest of the Kafka
+    settings (the schema registry) is updated in place.
   - The rules AWS applies to each kind of source are checked before anything is sent, and a refusal names the
     rule (for example, an SQS batch of more than 10 messages needs a batching window).
   - A run that changes nothing costs one API call (C(GetEventSourceMapping) with O(uuid), else
-    C(ListEventSourceMappings)).
+    C(ListEventSourceMappings)), and one more (C(ListTags)) when O(tags) is given.
   - The options of C(amazon.aws.lambda_event) are accepted with the same meaning (O(lambda_function_arn),
     O(event_source), O(source_params)), so a playbook moves over by changing the module name. Unlike that module,
     changes of O(source_params.function_response_types) and of the batching window are applied to an existing
@@ -134,18 +135,32 @@ options:
     type: int
   destination_config:
     description:
-      - Streams and Kafka - where records that failed every retry are sent.
+      - Streams and Kafka - where records are sent after Lambda processed them. Give O(destination_config.on_failure),
+        O(destination_config.on_success) (Kafka only) or both; a destination not given is not managed.
     type: dict
     suboptions:
       on_failure:
         description:
-          - The on-failure destination.
+          - The on-failure destination, for records that failed every retry.
         type: dict
-        required: true
         suboptions:
           destination:
             description:
-              - ARN of an SQS queue, an SNS topic (or, for Kafka, an S3 bucket). V("") removes the destination.
+              - ARN of an SQS queue, an SNS topic (or, for Kafka, an S3 bucket or a Kafka topic). V("") removes the
+                destination.
+            type: str
+            required: true
+      on_success:
+        description:
+          - Amazon MSK and self-managed Kafka only (refused for other sources before any request) - the on-success
+            destination, for records the function processed.
+          - botocore's service model documents C(OnSuccess) as not taken by C(CreateEventSourceMapping) and
+            C(UpdateEventSourceMapping); AWS refuses it where it does not apply.
+        type: dict
+        suboptions:
+          destination:
+            description:
+              - ARN of the destination. V("") removes the destination.
             type: str
             required: true
   scaling_config:
@@ -197,22 +212,178 @@ options:
         required: true
   amazon_managed_kafka_event_source_config:
     description:
-      - Amazon MSK - settings of the consumer.
+      - Amazon MSK - settings of the consumer. Only the suboptions given are managed.
     type: dict
     suboptions:
       consumer_group_id:
         description:
-          - The Kafka consumer group to join. Cannot be changed on an existing mapping.
+          - The Kafka consumer group to join (AWS chooses one when omitted). Cannot be changed on an existing mapping.
         type: str
+      schema_registry_config:
+        description:
+          - The schema registry Lambda validates and filters records with. Changed in place on an existing mapping.
+          - Only the suboptions given are managed; the lists are compared as sets and sent whole when they differ.
+        type: dict
+        suboptions:
+          schema_registry_uri:
+            description:
+              - The registry - the ARN of a Glue schema registry, or the URL of a Confluent one.
+            type: str
+            required: true
+          event_record_format:
+            description:
+              - V(JSON) delivers each record as a JSON object, V(SOURCE) in its original format (without the schema
+                metadata).
+            type: str
+            choices: [JSON, SOURCE]
+          access_configs:
+            description:
+              - How Lambda authenticates to the registry (a Confluent one). V([]) removes them.
+            type: list
+            elements: dict
+            suboptions:
+              type:
+                description:
+                  - The kind of authentication.
+                type: str
+                required: true
+                choices: [BASIC_AUTH, CLIENT_CERTIFICATE_TLS_AUTH, SERVER_ROOT_CA_CERTIFICATE, OAUTHBEARER_AUTH]
+              uri:
+                description:
+                  - The ARN of the Secrets Manager secret holding the credentials or certificate.
+                type: str
+                required: true
+          schema_validation_configs:
+            description:
+              - The parts of a record to validate and filter with the registry.
+            type: list
+            elements: dict
+            suboptions:
+              attribute:
+                description:
+                  - V(KEY) or V(VALUE).
+                type: str
+                required: true
+                choices: [KEY, VALUE]
   self_managed_kafka_event_source_config:
     description:
-      - Self-managed Kafka - settings of the consumer.
+      - Self-managed Kafka - settings of the consumer. Only the suboptions given are managed.
     type: dict
     suboptions:
       consumer_group_id:
         description:
-          - The Kafka consumer group to join. Cannot be changed on an existing mapping.
+          - The Kafka consumer group to join (AWS chooses one when omitted). Cannot be changed on an existing mapping.
         type: str
+      consumption_mode:
+        description:
+          - V(Stream) (what Lambda uses when omitted) reads with a consumer group, in order within each partition;
+            V(Queue) reads with a Kafka share group (Kafka 4.2 or later), without order, and takes no
+            O(starting_position), O(starting_position_timestamp) or O(maximum_batching_window_in_seconds).
+          - Cannot be changed on an existing mapping.
+        type: str
+        choices: [Stream, Queue]
+      schema_registry_config:
+        description:
+          - The schema registry Lambda validates and filters records with. Changed in place on an existing mapping.
+          - Only the suboptions given are managed; the lists are compared as sets and sent whole when they differ.
+        type: dict
+        suboptions:
+          schema_registry_uri:
+            description:
+              - The registry - the ARN of a Glue schema registry, or the URL of a Confluent one.
+            type: str
+            required: true
+          event_record_format:
+            description:
+              - V(JSON) delivers each record as a JSON object, V(SOURCE) in its original format (without the schema
+                metadata).
+            type: str
+            choices: [JSON, SOURCE]
+          access_configs:
+            description:
+              - How Lambda authenticates to the registry (a Confluent one). V([]) removes them.
+            type: list
+            elements: dict
+            suboptions:
+              type:
+                description:
+                  - The kind of authentication.
+                type: str
+                required: true
+                choices: [BASIC_AUTH, CLIENT_CERTIFICATE_TLS_AUTH, SERVER_ROOT_CA_CERTIFICATE, OAUTHBEARER_AUTH]
+              uri:
+                description:
+                  - The ARN of the Secrets Manager secret holding the credentials or certificate.
+                type: str
+                required: true
+          schema_validation_configs:
+            description:
+              - The parts of a record to validate and filter with the registry.
+            type: list
+            elements: dict
+            suboptions:
+              attribute:
+                description:
+                  - V(KEY) or V(VALUE).
+                type: str
+                required: true
+                choices: [KEY, VALUE]
+  metrics_config:
+    description:
+      - The metrics the mapping sends to CloudWatch. Not managed when omitted.
+    type: dict
+    suboptions:
+      metrics:
+        description:
+          - V(EventCount) (every source), V(ErrorCount) and V(KafkaMetrics) (Amazon MSK and self-managed Kafka only).
+            Compared as a set; V([]) turns the metrics off.
+        type: list
+        elements: str
+        required: true
+        choices: [EventCount, ErrorCount, KafkaMetrics]
+  logging_config:
+    description:
+      - Amazon MSK and self-managed Kafka only - the system logs of the mapping's poller. Not managed when omitted.
+    type: dict
+    suboptions:
+      system_log_level:
+        description:
+          - The most detailed level sent, V(DEBUG), V(INFO) or V(WARN).
+        type: str
+        required: true
+        choices: [DEBUG, INFO, WARN]
+  provisioned_poller_config:
+    description:
+      - SQS, Amazon MSK and self-managed Kafka only - provisioned mode, pollers kept ready for the source.
+      - Only the suboptions given are managed (the others keep their values); V({}) turns provisioned mode off.
+        Not managed when omitted.
+    type: dict
+    suboptions:
+      minimum_pollers:
+        description:
+          - The fewest pollers, V(1) to V(200) (AWS takes at least 2 for SQS).
+        type: int
+      maximum_pollers:
+        description:
+          - The most pollers, V(1) to V(10000) (SQS from 2, Kafka at most 2000); not below O(provisioned_poller_config.minimum_pollers).
+        type: int
+      poller_group_name:
+        description:
+          - Amazon MSK and self-managed Kafka only - a group of mappings (in the source's VPC) that share pollers.
+        type: str
+  tags:
+    description:
+      - Tags of the mapping (C(TagResource) and C(UntagResource) on its ARN; C(CreateEventSourceMapping) takes them).
+        Values are sent as text.
+      - Not managed when omitted (and then not read). V({}) with O(purge_tags=true) removes every tag.
+      - A mapping replaced (O(replace=true)) keeps its tags unless O(tags) says otherwise.
+    type: dict
+    aliases: [resource_tags]
+  purge_tags:
+    description:
+      - With O(tags), remove the tags the mapping has that O(tags) does not name. V(false) only adds and changes.
+    type: bool
+    default: true
   document_db_event_source_config:
     description:
       - DocumentDB - which change stream to read.
@@ -295,7 +466,8 @@ extends_documentation_fragment:
   - cloudfn.aws_lambda.connection
   - cloudfn.aws_lambda.common.attributes
 notes:
-  - In check mode the module only reads (C(GetEventSourceMapping) or C(ListEventSourceMappings)).
+  - In check mode the module only reads (C(GetEventSourceMapping) or C(ListEventSourceMappings), and C(ListTags)
+    when O(tags) is given).
   - A mapping whose function, source or permissions are wrong can end C(Disabled) with a C(PROBLEM) reason; with
     O(wait=true) and O(enabled) not V(false), the task then fails with AWS's reason.
 seealso:
@@ -360,6 +532,47 @@ EXAMPLES = r"""
     starting_position: LATEST
     amazon_managed_kafka_event_source_config:
       consumer_group_id: payments-lambda
+
+- name: SQS in provisioned mode, with its event count in CloudWatch, tagged
+  cloudfn.aws_lambda.lambda_event_source:
+    function_name: orders
+    event_source_arn: arn:aws:sqs:us-east-1:123456789012:orders
+    provisioned_poller_config:
+      minimum_pollers: 2
+      maximum_pollers: 20
+    metrics_config:
+      metrics: [EventCount]
+    tags:
+      team: orders
+
+- name: Provisioned mode off again (metrics and tags as they are)
+  cloudfn.aws_lambda.lambda_event_source:
+    function_name: orders
+    event_source_arn: arn:aws:sqs:us-east-1:123456789012:orders
+    provisioned_poller_config: {}
+
+- name: An Amazon MSK topic validated against a Glue schema registry, successes and failures recorded
+  cloudfn.aws_lambda.lambda_event_source:
+    function_name: payments
+    event_source_arn: arn:aws:kafka:us-east-1:123456789012:cluster/payments/abcd1234-ef56-7890-abcd-ef1234567890-1
+    topics: [payments]
+    starting_position: LATEST
+    amazon_managed_kafka_event_source_config:
+      consumer_group_id: payments-lambda
+      schema_registry_config:
+        schema_registry_uri: arn:aws:glue:us-east-1:123456789012:registry/payments
+        event_record_format: JSON
+        schema_validation_configs:
+          - attribute: VALUE
+    destination_config:
+      on_failure:
+        destination: arn:aws:sqs:us-east-1:123456789012:payments-failed
+      on_success:
+        destination: arn:aws:sqs:us-east-1:123456789012:payments-done
+    metrics_config:
+      metrics: [EventCount, ErrorCount, KafkaMetrics]
+    logging_config:
+      system_log_level: WARN
 
 - name: A playbook written for amazon.aws.lambda_event runs as it is
   cloudfn.aws_lambda.lambda_event_source:
@@ -430,6 +643,26 @@ event_source_mapping:
       description: When the mapping last changed, ISO 8601.
       type: str
       returned: always
+    metrics_config:
+      description: The metrics the mapping sends, under C(metrics).
+      type: dict
+      returned: when the mapping sends metrics
+      sample: {metrics: [EventCount]}
+    provisioned_poller_config:
+      description: Provisioned mode (C(minimum_pollers), C(maximum_pollers), C(poller_group_name)).
+      type: dict
+      returned: when the mapping is in provisioned mode
+      sample: {minimum_pollers: 2, maximum_pollers: 20}
+    logging_config:
+      description: The system log level of the poller, under C(system_log_level).
+      type: dict
+      returned: when the mapping has one
+      sample: {system_log_level: WARN}
+    tags:
+      description: The tags of the mapping.
+      type: dict
+      returned: when O(tags) is given
+      sample: {team: orders}
   sample:
     uuid: 1166033c-902d-4b33-9cdd-ceb792575aaf
     event_source_arn: arn:aws:sqs:us-east-1:123456789012:orders
@@ -439,6 +672,8 @@ event_source_mapping:
     maximum_batching_window_in_seconds: 5
     function_response_types: [ReportBatchItemFailures]
     scaling_config: {maximum_concurrency: 10}
+    metrics_config: {metrics: [EventCount]}
+    tags: {team: orders}
 diff:
   description: The changed fields before and after (only with C(--diff)).
   returned: with --diff

@@ -38,6 +38,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import 
     model_bounds,
     spec_defaults,
     state_option,
+    tags_options,
     wait_options,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile import (
@@ -50,6 +51,11 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile impor
     without_none,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.tags import (
+    desired_tags,
+    send_tag_changes,
+    text_value_problems,
+)
 
 # The kinds of source Lambda polls, told apart by the service of the source's ARN.
 SQS, KINESIS, DYNAMODB, MSK, KAFKA, MQ, DOCUMENTDB = ("sqs", "kinesis", "dynamodb", "msk", "kafka", "mq",
@@ -65,9 +71,20 @@ KAFKAS = frozenset((MSK, KAFKA))
 TRANSITIONAL_STATES = MAPPING_TRANSITIONAL_STATES
 DELETING = "Deleting"
 
-# Fields AWS sets when the mapping is created and never changes afterwards.
+# Fields AWS sets when the mapping is created and never changes afterwards: the members of
+# CreateEventSourceMappingRequest that UpdateEventSourceMappingRequest lacks (Tags aside, which TagResource
+# changes; a unit test holds this equal to botocore's service model).
 CREATE_ONLY = ("EventSourceArn", "StartingPosition", "StartingPositionTimestamp", "Topics", "Queues",
-               "SelfManagedEventSource", "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig")
+               "SelfManagedEventSource")
+# Parts of the Kafka settings that UpdateEventSourceMapping takes but AWS never changes (the model's
+# documentation of ConsumerGroupId and ConsumptionMode says so); the rest of them (the schema registry) is
+# updated in place.
+CREATE_ONLY_PARTS = dict(
+    AmazonManagedKafkaEventSourceConfig=("ConsumerGroupId",),
+    SelfManagedKafkaEventSourceConfig=("ConsumerGroupId", "ConsumptionMode"),
+)
+# What Lambda uses for a self-managed Kafka mapping created without a ConsumptionMode (the model's documentation).
+DEFAULT_CONSUMPTION_MODE = "Stream"
 
 # option -> the CreateEventSourceMapping member whose bounds botocore's service model gives.
 MODEL_RANGES = dict(
@@ -100,7 +117,16 @@ OPTION_KINDS = dict(
     amazon_managed_kafka_event_source_config=frozenset((MSK,)),
     self_managed_kafka_event_source_config=frozenset((KAFKA,)),
     document_db_event_source_config=frozenset((DOCUMENTDB,)),
+    logging_config=KAFKAS,
+    provisioned_poller_config=KAFKAS | frozenset((SQS,)),
 )
+# Which kinds of source take a suboption (the model's documentation of each): "option.suboption" -> kinds.
+SUBOPTION_KINDS = {
+    "destination_config.on_success": KAFKAS,
+    "provisioned_poller_config.poller_group_name": KAFKAS,
+}
+# Which kinds of source produce a metric of metrics_config.metrics (EventCount: every kind).
+METRIC_KINDS = dict(ErrorCount=KAFKAS, KafkaMetrics=KAFKAS)
 
 
 def kind_of(event_source_arn=None, self_managed_event_source=None):
@@ -240,6 +266,74 @@ def option_errors(kind, given):
     return errors
 
 
+def suboption_errors(kind, params):
+    """Suboptions (and metrics) that the kind of source does not take, named as option.suboption."""
+    errors = []
+    if kind is None:
+        return errors
+    for path, kinds in sorted(SUBOPTION_KINDS.items()):
+        option, suboption = path.split(".")
+        if (params.get(option) or {}).get(suboption) is not None and kind not in kinds:
+            errors.append("%s: not taken by %s; it applies to %s only." % (
+                path, KIND_NAMES[kind], ", ".join(KIND_NAMES[k] for k in sorted(kinds))))
+    for metric in sorted(set((params.get("metrics_config") or {}).get("metrics") or [])):
+        kinds = METRIC_KINDS.get(metric)
+        if kinds is not None and kind not in kinds:
+            errors.append("metrics_config: the metric %s is not produced for %s; it applies to %s only (EventCount "
+                          "applies to every source)." % (metric, KIND_NAMES[kind],
+                                                         ", ".join(KIND_NAMES[k] for k in sorted(kinds))))
+    return errors
+
+
+def length_errors(option, value, shape, member):
+    """A text outside the length bounds of botocore's service model, named ``option``."""
+    low, high = model_bounds(shape, member)
+    if value is None or within(len(value), low, high):
+        return []
+    return ["%s: %d characters; AWS takes %s." % (option, len(value), bounds_text(low or 0, high))]
+
+
+def model_field_errors(params):
+    """Bounds of the newer settings from botocore's service model: pollers, lengths, the destination."""
+    errors = []
+    pollers = params.get("provisioned_poller_config")
+    if pollers is not None:
+        for suboption, member in (("minimum_pollers", "MinimumPollers"), ("maximum_pollers", "MaximumPollers")):
+            value = pollers.get(suboption)
+            low, high = model_bounds("ProvisionedPollerConfig", member)
+            if value is not None and not within(value, low, high):
+                errors.append("provisioned_poller_config: %s %d is out of range; AWS takes %s."
+                              % (suboption, value, bounds_text(low, high)))
+        least, most = pollers.get("minimum_pollers"), pollers.get("maximum_pollers")
+        if least is not None and most is not None and least > most:
+            errors.append("provisioned_poller_config: minimum_pollers %d is more than maximum_pollers %d."
+                          % (least, most))
+        errors.extend(length_errors("provisioned_poller_config.poller_group_name", pollers.get("poller_group_name"),
+                                    "ProvisionedPollerConfig", "PollerGroupName"))
+    metrics = (params.get("metrics_config") or {}).get("metrics")
+    fewest, most = model_bounds("EventSourceMappingMetricsConfig", "Metrics")
+    if metrics is not None and not within(len(set(metrics)), fewest, most):
+        errors.append("metrics_config: %d metrics; AWS takes %s." % (len(set(metrics)), bounds_text(fewest, most)))
+    for option in ("amazon_managed_kafka_event_source_config", "self_managed_kafka_event_source_config"):
+        config = params.get(option) or {}
+        errors.extend(length_errors(option + ".consumer_group_id", config.get("consumer_group_id"),
+                                    "AmazonManagedKafkaEventSourceConfig", "ConsumerGroupId"))
+        registry = config.get("schema_registry_config")
+        if registry is not None:
+            errors.extend(length_errors(option + ".schema_registry_config.schema_registry_uri",
+                                        registry.get("schema_registry_uri"), "KafkaSchemaRegistryConfig",
+                                        "SchemaRegistryURI"))
+    for suboption in ("on_failure", "on_success"):
+        where = (params.get("destination_config") or {}).get(suboption) or {}
+        errors.extend(length_errors("destination_config.%s.destination" % suboption, where.get("destination"),
+                                    "OnFailure", "Destination"))
+    if params.get("destination_config") is not None and not any(
+            params["destination_config"].get(k) is not None for k in ("on_failure", "on_success")):
+        errors.append("destination_config: give on_failure (or, for Kafka, on_success).")
+    errors.extend(text_value_problems("tags", params.get("tags")))
+    return errors
+
+
 def range_errors(params):
     """Numbers outside what AWS accepts (the bounds of botocore's service model)."""
     errors = []
@@ -298,7 +392,8 @@ def mapping_errors(kind, fifo, mapping, creating, asked=None):
         errors.append("batch_size: an SQS batch of more than %d messages (%d) needs a batching window; set "
                       "maximum_batching_window_in_seconds to 1 or more." % (SQS_BATCH_WITHOUT_WINDOW_MAX, batch))
     position = mapping.get("StartingPosition")
-    if creating and position is None and kind in STREAMS | KAFKAS:
+    queue_mode = (mapping.get("SelfManagedKafkaEventSourceConfig") or {}).get("ConsumptionMode") == "Queue"
+    if creating and position is None and kind in STREAMS | KAFKAS and not (kind == KAFKA and queue_mode):
         errors.append("starting_position: required to create a mapping for %s; give TRIM_HORIZON (the oldest "
                       "record), LATEST (only new records) or AT_TIMESTAMP." % KIND_NAMES[kind])
     if position == "AT_TIMESTAMP" and kind == DYNAMODB:
@@ -307,6 +402,11 @@ def mapping_errors(kind, fifo, mapping, creating, asked=None):
         errors.append("starting_position_timestamp: required with starting_position AT_TIMESTAMP.")
     if mapping.get("StartingPositionTimestamp") is not None and position not in (None, "AT_TIMESTAMP"):
         errors.append("starting_position_timestamp: only taken with starting_position AT_TIMESTAMP, not %s." % position)
+    if kind == KAFKA and queue_mode:
+        for field in ("StartingPosition", "StartingPositionTimestamp", "MaximumBatchingWindowInSeconds"):
+            if asked.get(field) is not None:
+                errors.append("%s: not taken with self_managed_kafka_event_source_config.consumption_mode Queue "
+                              "(a Kafka share group); leave it out." % to_snake(field))
     if creating and kind in KAFKAS and not mapping.get("Topics"):
         errors.append("topics: required to create a mapping for %s; give the one topic to read." % KIND_NAMES[kind])
     if creating and kind == MQ and not mapping.get("Queues"):
@@ -315,7 +415,10 @@ def mapping_errors(kind, fifo, mapping, creating, asked=None):
 
 
 def create_only_changes(desired, current):
-    """The fields AWS cannot change on an existing mapping that the task wants different: {field: (now, wanted)}."""
+    """The fields AWS cannot change on an existing mapping that the task wants different: {name: (now, wanted)}.
+
+    ``name`` is the field, or ``Field.Part`` for a part of the Kafka settings (CREATE_ONLY_PARTS).
+    """
     changes = {}
     for field in CREATE_ONLY:
         wanted = desired.get(field)
@@ -328,7 +431,18 @@ def create_only_changes(desired, current):
                 changes[field] = (now, wanted)
         elif wanted != now:
             changes[field] = (now, wanted)
+    for field, parts in CREATE_ONLY_PARTS.items():
+        for part in parts:
+            wanted = (desired.get(field) or {}).get(part)
+            now = (current.get(field) or {}).get(part)
+            if wanted is not None and wanted != now:
+                changes["%s.%s" % (field, part)] = (now, wanted)
     return changes
+
+
+def option_path(name):
+    """``AmazonManagedKafkaEventSourceConfig.ConsumerGroupId`` -> ``amazon_managed_kafka_event_source_config.consumer_group_id``."""
+    return ".".join(to_snake(part) for part in name.split("."))
 
 
 # ----------------------------------------------------------------------------------------------- options
@@ -342,6 +456,29 @@ _SCALAR_OPTIONS = dict(
 )
 STARTING_POSITIONS = ["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"]
 RESPONSE_TYPES = ["ReportBatchItemFailures"]
+# Choices written out for the documentation; a unit test holds each equal to the enum of botocore's service model
+# it stands for (shape named in the comment).
+METRICS = ["EventCount", "ErrorCount", "KafkaMetrics"]  # EventSourceMappingMetric
+SYSTEM_LOG_LEVELS = ["DEBUG", "INFO", "WARN"]  # EventSourceMappingSystemLogLevel
+EVENT_RECORD_FORMATS = ["JSON", "SOURCE"]  # SchemaRegistryEventRecordFormat
+REGISTRY_AUTH_TYPES = ["BASIC_AUTH", "CLIENT_CERTIFICATE_TLS_AUTH", "SERVER_ROOT_CA_CERTIFICATE",
+                       "OAUTHBEARER_AUTH"]  # KafkaSchemaRegistryAuthType
+VALIDATION_ATTRIBUTES = ["KEY", "VALUE"]  # KafkaSchemaValidationAttribute
+CONSUMPTION_MODES = ["Stream", "Queue"]  # KafkaEventSourceMappingConsumptionMode
+
+
+def _schema_registry_option():
+    return dict(type="dict", options=dict(
+        schema_registry_uri=dict(type="str", required=True),
+        event_record_format=dict(type="str", choices=EVENT_RECORD_FORMATS),
+        access_configs=dict(type="list", elements="dict", options=dict(
+            type=dict(type="str", required=True, choices=REGISTRY_AUTH_TYPES),
+            uri=dict(type="str", required=True),
+        )),
+        schema_validation_configs=dict(type="list", elements="dict", options=dict(
+            attribute=dict(type="str", required=True, choices=VALIDATION_ATTRIBUTES),
+        )),
+    ))
 
 
 def _argument_spec():
@@ -353,7 +490,10 @@ def _argument_spec():
         filter_criteria=dict(type="list", elements="raw"),
         function_response_types=dict(type="list", elements="str", choices=RESPONSE_TYPES),
         destination_config=dict(type="dict", options=dict(
-            on_failure=dict(type="dict", required=True, options=dict(
+            on_failure=dict(type="dict", options=dict(
+                destination=dict(type="str", required=True),
+            )),
+            on_success=dict(type="dict", options=dict(
                 destination=dict(type="str", required=True),
             )),
         )),
@@ -371,9 +511,23 @@ def _argument_spec():
         )),
         amazon_managed_kafka_event_source_config=dict(type="dict", options=dict(
             consumer_group_id=dict(type="str"),
+            schema_registry_config=_schema_registry_option(),
         )),
         self_managed_kafka_event_source_config=dict(type="dict", options=dict(
             consumer_group_id=dict(type="str"),
+            consumption_mode=dict(type="str", choices=CONSUMPTION_MODES),
+            schema_registry_config=_schema_registry_option(),
+        )),
+        metrics_config=dict(type="dict", options=dict(
+            metrics=dict(type="list", elements="str", required=True, choices=METRICS),
+        )),
+        logging_config=dict(type="dict", options=dict(
+            system_log_level=dict(type="str", required=True, choices=SYSTEM_LOG_LEVELS),
+        )),
+        provisioned_poller_config=dict(type="dict", options=dict(
+            minimum_pollers=dict(type="int"),
+            maximum_pollers=dict(type="int"),
+            poller_group_name=dict(type="str"),
         )),
         document_db_event_source_config=dict(type="dict", options=dict(
             database_name=dict(type="str"),
@@ -391,6 +545,7 @@ def _argument_spec():
             maximum_batching_window_in_seconds=dict(type="int"),
         )),
     )
+    spec.update(tags_options())
     spec.update(state_option())
     spec.update(wait_options())
     return spec
@@ -435,7 +590,8 @@ SIMPLE_FIELDS = dict(
 CARRIED_OVER = frozenset(SIMPLE_FIELDS.values()) | frozenset((
     "EventSourceArn", "StartingPositionTimestamp", "FilterCriteria", "FunctionResponseTypes", "DestinationConfig",
     "ScalingConfig", "Topics", "Queues", "SourceAccessConfigurations", "SelfManagedEventSource",
-    "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig", "DocumentDBEventSourceConfig"))
+    "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig", "DocumentDBEventSourceConfig",
+    "MetricsConfig", "LoggingConfig", "ProvisionedPollerConfig"))
 
 
 def merge_source_params(params):
@@ -499,8 +655,10 @@ def validate(params):
     except ValueError as e:
         errors.append(str(e))
     errors.extend(range_errors(params))
+    errors.extend(model_field_errors(params))
     given = [option for option in params if params.get(option) is not None]
     errors.extend(option_errors(kind, given))
+    errors.extend(suboption_errors(kind, params))
     return errors
 
 
@@ -531,8 +689,7 @@ def desired_event_source(params):
         else timestamp_text(params["starting_position_timestamp"]),
         FilterCriteria=None if params.get("filter_criteria") is None else canonical_filters(params["filter_criteria"]),
         FunctionResponseTypes=params.get("function_response_types"),
-        DestinationConfig=None if params.get("destination_config") is None else dict(
-            OnFailure=dict(Destination=params["destination_config"]["on_failure"]["destination"])),
+        DestinationConfig=desired_destinations(params.get("destination_config")),
         ScalingConfig=None if params.get("scaling_config") is None else without_none(dict(
             MaximumConcurrency=params["scaling_config"].get("maximum_concurrency"))),
         Topics=None if params.get("topics") is None else sorted(params["topics"]),
@@ -541,15 +698,67 @@ def desired_event_source(params):
         else sorted_access(dict(Type=item["type"], URI=item["uri"]) for item in params["source_access_configurations"]),
         SelfManagedEventSource=None if params.get("self_managed_event_source") is None
         else dict(Endpoints=dict((k, sorted(v)) for k, v in params["self_managed_event_source"]["endpoints"].items())),
-        AmazonManagedKafkaEventSourceConfig=_sub(params, "amazon_managed_kafka_event_source_config",
-                                                 dict(consumer_group_id="ConsumerGroupId")),
-        SelfManagedKafkaEventSourceConfig=_sub(params, "self_managed_kafka_event_source_config",
-                                               dict(consumer_group_id="ConsumerGroupId")),
+        AmazonManagedKafkaEventSourceConfig=desired_kafka(params.get("amazon_managed_kafka_event_source_config")),
+        SelfManagedKafkaEventSourceConfig=desired_kafka(params.get("self_managed_kafka_event_source_config")),
+        MetricsConfig=None if params.get("metrics_config") is None
+        else dict(Metrics=sorted(set(params["metrics_config"]["metrics"]))),
+        LoggingConfig=_sub(params, "logging_config", dict(system_log_level="SystemLogLevel")),
+        ProvisionedPollerConfig=_sub(params, "provisioned_poller_config", dict(
+            minimum_pollers="MinimumPollers", maximum_pollers="MaximumPollers", poller_group_name="PollerGroupName")),
         DocumentDBEventSourceConfig=_sub(params, "document_db_event_source_config",
                                          dict(database_name="DatabaseName", collection_name="CollectionName",
                                               full_document="FullDocument")),
     )
     return desired
+
+
+def desired_destinations(config):
+    """DestinationConfig as the task gives it: each of OnFailure / OnSuccess None when not given."""
+    if config is None:
+        return None
+    return dict((field, None if config.get(option) is None else dict(Destination=config[option]["destination"]))
+                for option, field in (("on_failure", "OnFailure"), ("on_success", "OnSuccess")))
+
+
+def desired_kafka(config):
+    """A Kafka consumer's settings (Amazon MSK or self-managed) as the task gives them; None = not managed."""
+    if config is None:
+        return None
+    registry = config.get("schema_registry_config")
+    return dict(
+        ConsumerGroupId=config.get("consumer_group_id"),
+        ConsumptionMode=config.get("consumption_mode"),
+        SchemaRegistryConfig=None if registry is None else dict(
+            SchemaRegistryURI=registry.get("schema_registry_uri"),
+            EventRecordFormat=registry.get("event_record_format"),
+            AccessConfigs=None if registry.get("access_configs") is None else sorted_access(
+                dict(Type=item["type"], URI=item["uri"]) for item in registry["access_configs"]),
+            SchemaValidationConfigs=None if registry.get("schema_validation_configs") is None else sorted_attributes(
+                dict(Attribute=item["attribute"]) for item in registry["schema_validation_configs"]),
+        ),
+    )
+
+
+def sorted_attributes(items):
+    """Schema validation configs as a set: one of each attribute, in order."""
+    return [dict(Attribute=attribute) for attribute in sorted(set(item.get("Attribute") or "" for item in items))]
+
+
+def current_kafka(config, self_managed):
+    """A Kafka consumer's settings as AWS answers them, comparable with :func:`desired_kafka` (the lists of the
+    schema registry as sets; the consumption mode of a self-managed one AWS leaves out is its default)."""
+    if config is None and not self_managed:
+        return None
+    config = dict(config or {})
+    if self_managed and not config.get("ConsumptionMode"):
+        config["ConsumptionMode"] = DEFAULT_CONSUMPTION_MODE
+    registry = config.get("SchemaRegistryConfig")
+    if registry is not None:
+        registry = dict(registry)
+        registry["AccessConfigs"] = sorted_access(registry.get("AccessConfigs") or [])
+        registry["SchemaValidationConfigs"] = sorted_attributes(registry.get("SchemaValidationConfigs") or [])
+        config["SchemaRegistryConfig"] = registry
+    return config
 
 
 def _sub(params, option, mapping):
@@ -563,8 +772,9 @@ def sorted_access(items):
     return sorted(items, key=lambda item: (item.get("Type") or "", item.get("URI") or ""))
 
 
-def current_mapping(answer):
-    """A mapping as AWS answers it, in the desired shape; None when there is none.
+def current_mapping(answer, tags=None):
+    """A mapping as AWS answers it, in the desired shape; None when there is none. ``tags``: its tags, when
+    they were read (ListTags), else the mapping has none here.
 
     Empty settings read the same whichever way AWS leaves them out (no filters, no response types,
     no destination, no concurrency limit, no KMS key), lists that are sets are sorted, and times are text.
@@ -576,11 +786,30 @@ def current_mapping(answer):
     mapping["Enabled"] = mapping.get("State") not in ("Disabled", "Disabling")
     mapping["FilterCriteria"] = current_filters(mapping.get("FilterCriteria"))
     mapping["FunctionResponseTypes"] = mapping.get("FunctionResponseTypes") or []
-    on_failure = dict((mapping.get("DestinationConfig") or {}).get("OnFailure") or {})
-    on_failure["Destination"] = on_failure.get("Destination") or ""
-    mapping["DestinationConfig"] = dict(mapping.get("DestinationConfig") or {}, OnFailure=on_failure)
+    mapping.pop("Tags", None)  # AWS answers tags only to ListTags (moto adds them here)
+    if tags is not None:
+        mapping["Tags"] = tags
+    try:
+        kind = kind_of(mapping.get("EventSourceArn"), mapping.get("SelfManagedEventSource"))
+    except ValueError:
+        kind = None
+    destinations = dict(mapping.get("DestinationConfig") or {})
+    for field in ("OnFailure", "OnSuccess") if kind in KAFKAS else ("OnFailure",):
+        destination = dict(destinations.get(field) or {})
+        destination["Destination"] = destination.get("Destination") or ""
+        destinations[field] = destination
+    mapping["DestinationConfig"] = destinations
     mapping["ScalingConfig"] = mapping.get("ScalingConfig") or {}
     mapping["KMSKeyArn"] = mapping.get("KMSKeyArn") or ""
+    mapping["MetricsConfig"] = dict(Metrics=sorted(set((mapping.get("MetricsConfig") or {}).get("Metrics") or [])))
+    mapping["LoggingConfig"] = mapping.get("LoggingConfig") or {}
+    mapping["ProvisionedPollerConfig"] = mapping.get("ProvisionedPollerConfig") or {}
+    if kind == MSK or mapping.get("AmazonManagedKafkaEventSourceConfig") is not None:
+        mapping["AmazonManagedKafkaEventSourceConfig"] = current_kafka(
+            mapping.get("AmazonManagedKafkaEventSourceConfig"), False)
+    if kind == KAFKA or mapping.get("SelfManagedKafkaEventSourceConfig") is not None:
+        mapping["SelfManagedKafkaEventSourceConfig"] = current_kafka(
+            mapping.get("SelfManagedKafkaEventSourceConfig"), kind == KAFKA)
     for field in ("Topics", "Queues"):
         if mapping.get(field) is not None:
             mapping[field] = sorted(mapping[field])
@@ -603,9 +832,15 @@ def mapping_view(mapping):
     # What current_mapping() filled in for settings AWS left out is left out again.
     if not (shown.get("FilterCriteria") or {}).get("Filters"):
         shown.pop("FilterCriteria", None)
-    if shown.get("DestinationConfig") == {"OnFailure": {"Destination": ""}}:
-        shown.pop("DestinationConfig")
-    for key in ("ScalingConfig", "KMSKeyArn"):
+    if shown.get("DestinationConfig") is not None:
+        destinations = dict((k, v) for k, v in shown["DestinationConfig"].items() if (v or {}).get("Destination"))
+        if destinations:
+            shown["DestinationConfig"] = destinations
+        else:
+            shown.pop("DestinationConfig")
+    if not (shown.get("MetricsConfig") or {}).get("Metrics"):
+        shown.pop("MetricsConfig", None)
+    for key in ("ScalingConfig", "KMSKeyArn", "LoggingConfig", "ProvisionedPollerConfig"):
         if not shown.get(key):
             shown.pop(key, None)
     return snake_dict(shown, keep=USER_KEYED | frozenset(("Endpoints",)))
@@ -616,11 +851,14 @@ def api_form(fields):
     sent = dict(fields)
     if "FilterCriteria" in sent and not sent["FilterCriteria"]["Filters"]:
         sent["FilterCriteria"] = {}
-    on_failure = (sent.get("DestinationConfig") or {}).get("OnFailure")
-    if on_failure is not None and not on_failure.get("Destination"):
-        sent["DestinationConfig"] = dict(sent["DestinationConfig"], OnFailure={})
+    if sent.get("DestinationConfig") is not None:
+        destinations = without_none(sent["DestinationConfig"])
+        for field, destination in destinations.items():
+            if not destination.get("Destination"):
+                destinations[field] = {}
+        sent["DestinationConfig"] = destinations
     for field in ("AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig",
-                  "DocumentDBEventSourceConfig"):
+                  "DocumentDBEventSourceConfig", "LoggingConfig", "ProvisionedPollerConfig"):
         if field in sent:
             sent[field] = without_none(sent[field])
     return sent
@@ -657,13 +895,21 @@ def plan_function(params, desired, current):
         desired["FunctionName"] = None
 
 
+def unset(value):
+    """True for a setting as current_mapping reads one that is not set (no filters, no destination, no metrics)."""
+    if value in (None, "", {}, []):
+        return True
+    if isinstance(value, dict):
+        return all(unset(v) or (isinstance(v, dict) and not v.get("Destination")) for v in value.values())
+    return False
+
+
 def replacement(desired, current, function=None):
     """The mapping that replaces ``current``: the task's settings, and the current ones it does not mention.
 
     ``function``: the function as the task names it (else the one the mapping invokes).
     """
-    wanted = dict((k, v) for k, v in current.items() if k in CARRIED_OVER and v not in (None, "", {}, [])
-                  and v != {"Filters": []} and v != {"OnFailure": {"Destination": ""}})
+    wanted = dict((k, v) for k, v in current.items() if k in CARRIED_OVER and not unset(v))
     if desired.get("StartingPosition") is not None:
         wanted.pop("StartingPositionTimestamp", None)
     wanted.update(without_none(desired))
@@ -681,6 +927,7 @@ def check_plan(params, desired, current, function=None):
         errors.append("function_name: required to create a mapping.")
     given = [option for option in params if params.get(option) is not None]
     errors.extend(option_errors(kind, given))
+    errors.extend(suboption_errors(kind, params))
     replacing = False
     if not creating:
         fixed = create_only_changes(desired, current)
@@ -688,10 +935,10 @@ def check_plan(params, desired, current, function=None):
             raise InvalidInput("%s cannot be changed on an existing event source mapping (%s); give replace: true "
                                "to delete the mapping %s and create it again (a stream is then read again from "
                                "starting_position, so records may be processed twice or skipped)." % (
-                                   ", ".join(sorted(to_snake(f) for f in fixed)), "; ".join(
-                                       "%s is %s, the task asks for %s" % (to_snake(field), now, wanted)
+                                   ", ".join(sorted(option_path(f) for f in fixed)), "; ".join(
+                                       "%s is %s, the task asks for %s" % (option_path(field), now, wanted)
                                        for field, (now, wanted) in sorted(fixed.items())), current["UUID"]),
-                               fields=sorted(to_snake(f) for f in fixed))
+                               fields=sorted(option_path(f) for f in fixed))
         replacing = bool(fixed)
     if replacing:
         after = replacement(desired, current, function)
@@ -719,8 +966,8 @@ def predicted(outcome, current):
     if outcome.action == "create":
         function = outcome.changes.get("FunctionName") or ""
         base = dict(UUID=None, FunctionArn=function if function.startswith("arn:") else None)
-    after = merged(base, dict((k, v) for k, v in outcome.changes.items() if k not in MAPPING_EXACT))
-    after.update((k, v) for k, v in outcome.changes.items() if k in MAPPING_EXACT)
+    after = merged(base, dict((k, v) for k, v in outcome.changes.items() if k not in MAPPING_EXACT and v != {}))
+    after.update((k, v) for k, v in outcome.changes.items() if k in MAPPING_EXACT or v == {})
     if outcome.action == "create" or "Enabled" in outcome.changes:
         after["State"] = "Enabled" if after.get("Enabled", True) else "Disabled"
     return after
@@ -738,9 +985,14 @@ class MappingWriter:
         self.answer = None
 
     def create(self, wanted):
+        request = api_form(wanted)
+        if not request.get("Tags"):
+            request.pop("Tags", None)
         self.answer = self.settle(self.client.call("CreateEventSourceMapping",
                                                    already_done=lambda error: self._created(wanted, error),
-                                                   **api_form(wanted)))
+                                                   **request))
+        if wanted.get("Tags") is not None:
+            self.answer = dict(self.answer, Tags=wanted["Tags"])
         return self.answer
 
     def _created(self, wanted, error):
@@ -750,16 +1002,28 @@ class MappingWriter:
         answer = found and self.client.call("GetEventSourceMapping", missing_ok=True, UUID=found.group(1))
         if not answer or not same_mapping(answer, wanted):
             return None
-        settings = dict((k, v) for k, v in wanted.items() if k not in ("FunctionName", "EventSourceArn"))
+        settings = dict((k, v) for k, v in wanted.items() if k not in ("FunctionName", "EventSourceArn", "Tags"))
         return reconcile.adopted(answer, settings, current_mapping, MAPPING_EXACT)
 
     def update(self, changes):
-        # Sub-options not given keep their current values (the whole setting is sent, so AWS cannot drop them).
+        # Sub-options not given keep their current values (the whole setting is sent, so AWS cannot drop them);
+        # an empty setting ({}: no provisioned mode) is sent as it is.
+        tags = changes.get("Tags")
+        changes = dict((k, v) for k, v in changes.items() if k != "Tags")
         whole = dict((k, merged(self.current.get(k) or {}, without_none(v))
-                      if isinstance(v, dict) and k not in MAPPING_EXACT else v) for k, v in changes.items())
-        params = api_form(whole)
-        params["UUID"] = self.current["UUID"]
-        self.answer = self.settle(self.client.call("UpdateEventSourceMapping", **params))
+                      if isinstance(v, dict) and v and k not in MAPPING_EXACT else v) for k, v in changes.items())
+        for field, parts in CREATE_ONLY_PARTS.items():
+            if whole.get(field) is not None:
+                whole[field] = dict((k, v) for k, v in whole[field].items() if k not in parts)  # AWS never changes them
+        if whole:
+            params = api_form(whole)
+            params["UUID"] = self.current["UUID"]
+            self.answer = self.settle(self.client.call("UpdateEventSourceMapping", **params))
+        else:
+            self.answer = dict(self.current)
+        if tags is not None:
+            send_tag_changes(self.client, self.current["EventSourceMappingArn"], self.current.get("Tags") or {}, tags)
+            self.answer = dict(self.answer, Tags=tags)
         return self.answer
 
     def delete(self):
@@ -832,6 +1096,7 @@ class EventSourceMapping(Resource):
 
     kind = "event_source"
     listing = None  # every mapping of the account, when the caller read them already (see find_mapping)
+    current_tags = None  # the mapping's tags as read (only when the task gives tags)
 
     @classmethod
     def validate(cls, params):
@@ -848,8 +1113,17 @@ class EventSourceMapping(Resource):
             raise InvalidInput(str(e))
 
     def read(self):
-        """The mapping as it is (current_mapping's shape), None when there is none."""
-        return current_mapping(self.read_answer())
+        """The mapping as it is (current_mapping's shape), None when there is none; with its tags (ListTags)
+        only when the task gives ``tags``."""
+        answer = self.read_answer()
+        self.current_tags = self.read_tags(answer)
+        return current_mapping(answer, self.current_tags)
+
+    def read_tags(self, answer):
+        """The tags of the mapping ``answer`` when the task manages them (else None: no request)."""
+        if answer is None or self.params.get("tags") is None or self.options()["state"] != "present":
+            return None
+        return self.client.call("ListTags", Resource=answer["EventSourceMappingArn"]).get("Tags") or {}
 
     def read_answer(self):
         """The mapping as AWS answers it, None when there is none; one that is changing is waited for first
@@ -862,7 +1136,11 @@ class EventSourceMapping(Resource):
         return answer
 
     def desired(self):
-        return desired_event_source(self.options())
+        wanted = desired_event_source(self.options())
+        if self.params.get("tags") is not None:
+            current = getattr(self, "current_tags", None)
+            wanted["Tags"] = desired_tags(self.params["tags"], current, self.params.get("purge_tags", True))
+        return wanted
 
     def plan(self, current, desired):
         """The update of what differs, or (``replace``) the replacement of a mapping AWS cannot change so;
@@ -874,10 +1152,15 @@ class EventSourceMapping(Resource):
         if params["state"] == "present":
             plan_function(params, desired, current)
             replacing = check_plan(params, desired, current, function)
+        exact = MAPPING_EXACT
+        pollers = desired.get("ProvisionedPollerConfig")
+        if pollers is not None and not without_none(pollers):
+            desired["ProvisionedPollerConfig"] = {}  # no provisioned mode: compared whole
+            exact = exact | frozenset(("ProvisionedPollerConfig",))
         if replacing:
             outcome = replacement_plan(current, desired, function)
         else:
-            outcome = reconcile.plan(current, desired, params["state"], MAPPING_EXACT)
+            outcome = reconcile.plan(current, desired, params["state"], exact)
         outcome.current = current
         outcome.replacing = replacing
         return outcome
@@ -885,6 +1168,10 @@ class EventSourceMapping(Resource):
     def apply(self, plan):
         writer = MappingWriter(self.task, self.client, plan.current)
         if plan.replacing:
+            if "Tags" not in plan.changes:  # the new mapping keeps the tags of the one it replaces
+                tags = self.client.call("ListTags", Resource=plan.current["EventSourceMappingArn"]).get("Tags")
+                if tags:
+                    plan.changes["Tags"] = tags
             writer.delete()
             writer.current = None
             plan.result = writer.create(plan.changes)
@@ -894,7 +1181,9 @@ class EventSourceMapping(Resource):
     def result(self, plan):
         result = dict(changed=plan.changed)
         if self.options()["state"] == "present":
-            mapping = current_mapping(plan.result) if plan.result is not None else predicted(plan, plan.current)
+            managed_tags = self.params.get("tags") is not None
+            mapping = current_mapping(plan.result, plan.result.get("Tags") if managed_tags else None) \
+                if plan.result is not None else predicted(plan, plan.current)
             result.update(uuid=mapping.get("UUID"), state=mapping.get("State"),
                           event_source_mapping=mapping_view(mapping))
         return result

@@ -48,3 +48,27 @@ def test_state_absent_takes_a_layer_by_its_name_only():
 def test_state_present_still_needs_a_layer_s_content():
     errors = check_application(dict(application(dict(event_source_arn=QUEUE)), layers=[dict(name="common")]))[2]
     assert len(errors) == 1 and errors[0].startswith("layers[common]: state=present needs the layer's content")
+
+
+def test_an_event_source_takes_the_newer_fields_of_lambda_event_source():
+    event_source = dict(event_source_arn=QUEUE, metrics_config=dict(metrics=["EventCount"]),
+                        provisioned_poller_config=dict(minimum_pollers=2, maximum_pollers=20),
+                        tags=dict(team="orders"), purge_tags=False)
+    functions, errors = check_application(application(event_source))[1:]
+    assert errors == []
+    item = functions[0].event_sources[0]
+    assert item["metrics_config"] == {"metrics": ["EventCount"]} and item["tags"] == {"team": "orders"}
+    assert item["provisioned_poller_config"]["maximum_pollers"] == 20 and item["purge_tags"] is False
+
+
+@pytest.mark.parametrize("event_source, start", [
+    (dict(event_source_arn=QUEUE, logging_config=dict(system_log_level="WARN")), "logging_config: not taken by an SQS"),
+    (dict(event_source_arn="arn:aws:kinesis:us-east-1:123456789012:stream/clicks", starting_position="LATEST",
+          destination_config=dict(on_success=dict(destination=QUEUE))),
+     "destination_config.on_success: not taken by a Kinesis stream"),
+    (dict(event_source_arn=QUEUE, metrics_config=dict(metrics=["KafkaMetrics"])),
+     "metrics_config: the metric KafkaMetrics is not produced for an SQS queue"),
+])
+def test_an_event_source_refuses_the_newer_fields_its_source_does_not_take(event_source, start):
+    errors = check_application(application(event_source))[2]
+    assert len(errors) == 1 and errors[0].startswith("functions[worker]: event_sources[0]: " + start), errors

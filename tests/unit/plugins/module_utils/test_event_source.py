@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum, service_model
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import event_source as es
 
 QUEUE = "arn:aws:sqs:us-east-1:123456789012:orders"
@@ -237,5 +238,50 @@ def test_create_only_changes():
     assert es.create_only_changes({"StartingPosition": "TRIM_HORIZON", "StartingPositionTimestamp": None},
                                   current) == {"StartingPosition": ("LATEST", "TRIM_HORIZON")}
     assert es.create_only_changes({"AmazonManagedKafkaEventSourceConfig": {"ConsumerGroupId": "g2"}}, current) == {
-        "AmazonManagedKafkaEventSourceConfig": ({"ConsumerGroupId": "g1"}, {"ConsumerGroupId": "g2"})}
+        "AmazonManagedKafkaEventSourceConfig.ConsumerGroupId": ("g1", "g2")}
     assert es.create_only_changes({"AmazonManagedKafkaEventSourceConfig": {"ConsumerGroupId": None}}, current) == {}
+    # The schema registry is updated in place (UpdateEventSourceMapping takes it): no create-only change.
+    registry = {"SchemaRegistryURI": "https://registry.example.com", "EventRecordFormat": "JSON"}
+    assert es.create_only_changes({"AmazonManagedKafkaEventSourceConfig": {
+        "ConsumerGroupId": "g1", "SchemaRegistryConfig": registry}}, current) == {}
+    assert es.create_only_changes({"SelfManagedKafkaEventSourceConfig": {"ConsumptionMode": "Queue"}}, {
+        "SelfManagedKafkaEventSourceConfig": {"ConsumptionMode": "Stream"}}) == {
+        "SelfManagedKafkaEventSourceConfig.ConsumptionMode": ("Stream", "Queue")}
+
+
+def test_create_only_fields_are_what_the_update_shape_lacks():
+    model = service_model()
+    create = set(model.shape_for("CreateEventSourceMappingRequest").members)
+    update = set(model.shape_for("UpdateEventSourceMappingRequest").members)
+    assert sorted(es.CREATE_ONLY) == sorted(create - update - {"Tags"})
+    for field, parts in es.CREATE_ONLY_PARTS.items():
+        assert field in update and set(parts) <= set(model.shape_for(field).members)
+        for part in parts:  # updatable by the shape, but the model's documentation says AWS never changes them
+            assert "cannot" in model.shape_for(field).members[part].documentation
+
+
+@pytest.mark.parametrize("choices, shape", [
+    (es.METRICS, "EventSourceMappingMetric"), (es.SYSTEM_LOG_LEVELS, "EventSourceMappingSystemLogLevel"),
+    (es.EVENT_RECORD_FORMATS, "SchemaRegistryEventRecordFormat"), (es.REGISTRY_AUTH_TYPES, "KafkaSchemaRegistryAuthType"),
+    (es.VALIDATION_ATTRIBUTES, "KafkaSchemaValidationAttribute"),
+    (es.CONSUMPTION_MODES, "KafkaEventSourceMappingConsumptionMode"),
+])
+def test_written_out_choices_are_the_models(choices, shape):
+    assert model_enum(shape) and sorted(choices) == sorted(model_enum(shape))
+
+
+def test_tags_in_a_mapping_answer_are_not_its_tags():
+    # moto answers a mapping with its Tags; AWS answers them only to ListTags, which read() sends when tags are given.
+    answer = {"UUID": "u", "EventSourceArn": "arn:aws:sqs:us-east-1:123456789012:q", "State": "Enabled",
+              "Tags": {"team": "web"}}
+    assert "Tags" not in es.current_mapping(answer)
+    assert es.current_mapping(answer, {"team": "api"})["Tags"] == {"team": "api"}
+
+
+def test_unset_settings_are_not_carried_over_to_a_replacement():
+    current = es.current_mapping({"UUID": "u", "EventSourceArn": MSK, "FunctionArn": "f", "State": "Enabled",
+                                  "BatchSize": 5, "Topics": ["t"]})
+    assert current["DestinationConfig"] == {"OnFailure": {"Destination": ""}, "OnSuccess": {"Destination": ""}}
+    assert current["MetricsConfig"] == {"Metrics": []}
+    kept = es.replacement({"StartingPosition": "LATEST"}, current)
+    assert sorted(kept) == ["BatchSize", "Enabled", "EventSourceArn", "FunctionName", "StartingPosition", "Topics"]

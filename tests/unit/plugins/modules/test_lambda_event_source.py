@@ -343,7 +343,8 @@ def test_a_kafka_consumer_group_cannot_change(lambda_stub):
     lambda_stub.add_response("list_event_source_mappings", listed(mapping(
         MSK, Topics=["payments"], StartingPosition="LATEST", AmazonManagedKafkaEventSourceConfig={
             "ConsumerGroupId": "pay"})), {"FunctionName": "hello", "EventSourceArn": MSK})
-    failure = fails(lambda_stub, "amazon_managed_kafka_event_source_config cannot be changed", event_source_arn=MSK,
+    failure = fails(lambda_stub, "amazon_managed_kafka_event_source_config.consumer_group_id cannot be changed",
+                    event_source_arn=MSK,
                     topics=["payments"], amazon_managed_kafka_event_source_config={"consumer_group_id": "other"})
     assert "replace: true" in failure.msg
 
@@ -463,6 +464,8 @@ def test_replace_deletes_and_creates_with_the_settings_kept(lambda_stub, sleeps)
                       FilterCriteria={"Filters": [{"Pattern": '{"a": [1]}'}]})
     lambda_stub.add_response("list_event_source_mappings", listed(current),
                              {"FunctionName": "hello", "EventSourceArn": STREAM})
+    # The new mapping keeps the tags of the one it replaces (read once, only on a replacement).
+    lambda_stub.add_response("list_tags", {"Tags": {"team": "web"}}, {"Resource": current["EventSourceMappingArn"]})
     lambda_stub.add_response("delete_event_source_mapping", dict(current, State="Deleting"), {"UUID": UUID})
     lambda_stub.add_response("get_event_source_mapping", dict(current, State="Deleting"), {"UUID": UUID})
     lambda_stub.add_client_error("get_event_source_mapping", "ResourceNotFoundException", http_status_code=404,
@@ -470,7 +473,8 @@ def test_replace_deletes_and_creates_with_the_settings_kept(lambda_stub, sleeps)
     lambda_stub.add_response("create_event_source_mapping", mapping(STREAM, uuid=OTHER_UUID,
                                                                     StartingPosition="TRIM_HORIZON"), {
         "FunctionName": "hello", "EventSourceArn": STREAM, "StartingPosition": "TRIM_HORIZON", "BatchSize": 50,
-        "ParallelizationFactor": 2, "Enabled": True, "FilterCriteria": {"Filters": [{"Pattern": '{"a":[1]}'}]}})
+        "ParallelizationFactor": 2, "Enabled": True, "FilterCriteria": {"Filters": [{"Pattern": '{"a":[1]}'}]},
+        "Tags": {"team": "web"}})
     result = run(lambda_stub, event_source_arn=STREAM, starting_position="TRIM_HORIZON", replace=True)
     assert result["changed"] is True and result["uuid"] == OTHER_UUID
     assert result["diff"]["before"]["uuid"] == UUID and result["diff"]["before"]["starting_position"] == "LATEST"
@@ -614,3 +618,251 @@ def test_main_converges_and_fails_through_the_runner(run_main, lambda_stub):
     assert result["msg"].startswith("uuid: there is no event source mapping " + UUID)
     code, result = run_main(lambda_event_source, function_name="hello", event_source_arn=QUEUE, batch_size=0)
     assert code == 1 and result["msg"].startswith("batch_size: 0 is out of range; AWS takes 1 to 10000.")
+
+
+# ------------------------------------------------------------------ metrics, pollers, logging, tags, schema registry
+
+ESM_ARN = "arn:aws:lambda:us-east-1:123456789012:event-source-mapping:" + UUID
+REGISTRY = "arn:aws:glue:us-east-1:123456789012:registry/payments"
+
+
+@pytest.mark.parametrize("options, start", [
+    ({"event_source_arn": QUEUE, "metrics_config": {"metrics": ["ErrorCount"]}},
+     "metrics_config: the metric ErrorCount is not produced for an SQS queue"),
+    ({"event_source_arn": QUEUE, "logging_config": {"system_log_level": "INFO"}}, "logging_config: not taken by an SQS"),
+    ({"event_source_arn": STREAM, "provisioned_poller_config": {"maximum_pollers": 5}},
+     "provisioned_poller_config: not taken by a Kinesis stream"),
+    ({"event_source_arn": QUEUE, "provisioned_poller_config": {"poller_group_name": "g"}},
+     "provisioned_poller_config.poller_group_name: not taken by an SQS queue"),
+    ({"event_source_arn": QUEUE, "provisioned_poller_config": {"maximum_pollers": 0}},
+     "provisioned_poller_config: maximum_pollers 0 is out of range; AWS takes 1 to 10000"),
+    ({"event_source_arn": QUEUE, "provisioned_poller_config": {"minimum_pollers": 300}},
+     "provisioned_poller_config: minimum_pollers 300 is out of range; AWS takes 1 to 200"),
+    ({"event_source_arn": QUEUE, "provisioned_poller_config": {"minimum_pollers": 9, "maximum_pollers": 3}},
+     "provisioned_poller_config: minimum_pollers 9 is more than maximum_pollers 3"),
+    ({"event_source_arn": MSK, "provisioned_poller_config": {"poller_group_name": "g" * 129}},
+     "provisioned_poller_config.poller_group_name: 129 characters; AWS takes 0 to 128"),
+    ({"event_source_arn": STREAM, "destination_config": {"on_success": {"destination": QUEUE}, "on_failure": None}},
+     "destination_config.on_success: not taken by a Kinesis stream"),
+    ({"event_source_arn": STREAM, "destination_config": {"on_success": None, "on_failure": None}},
+     "destination_config: give on_failure"),
+    ({"event_source_arn": MSK, "amazon_managed_kafka_event_source_config": {"consumer_group_id": "g" * 201}},
+     "amazon_managed_kafka_event_source_config.consumer_group_id: 201 characters; AWS takes 1 to 200"),
+    ({"event_source_arn": QUEUE, "tags": {"team": {"name": "web"}}}, "tags: the value of team is a dictionary"),
+])
+def test_newer_fields_refused_before_any_request_name_the_option(options, start):
+    errors = module_under_test.validate(params(**options))
+    assert any(error.startswith(start) for error in errors), errors
+
+
+def test_a_metrics_and_pollers_mapping_is_created_with_its_tags(lambda_stub):
+    lambda_stub.add_response("list_event_source_mappings", listed(), {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    lambda_stub.add_response("create_event_source_mapping", mapping(
+        MetricsConfig={"Metrics": ["EventCount"]}, ProvisionedPollerConfig={"MinimumPollers": 2, "MaximumPollers": 20}),
+        {"FunctionName": "hello", "EventSourceArn": QUEUE, "MetricsConfig": {"Metrics": ["EventCount"]},
+         "ProvisionedPollerConfig": {"MinimumPollers": 2, "MaximumPollers": 20}, "Tags": {"team": "web", "n": "1"}})
+    result = run(lambda_stub, event_source_arn=QUEUE, metrics_config={"metrics": ["EventCount", "EventCount"]},
+                 provisioned_poller_config={"minimum_pollers": 2, "maximum_pollers": 20, "poller_group_name": None},
+                 tags={"team": "web", "n": 1})
+    assert result["changed"] is True
+    assert result["event_source_mapping"]["metrics_config"] == {"metrics": ["EventCount"]}
+    assert result["event_source_mapping"]["provisioned_poller_config"] == {"minimum_pollers": 2, "maximum_pollers": 20}
+    assert result["event_source_mapping"]["tags"] == {"team": "web", "n": "1"}
+    assert result["diff"]["after"]["tags"] == {"team": "web", "n": "1"}
+
+
+def test_check_mode_create_predicts_the_newer_fields(lambda_stub):
+    lambda_stub.add_response("list_event_source_mappings", listed(), {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    result = run(lambda_stub, check_mode=True, event_source_arn=QUEUE, metrics_config={"metrics": ["EventCount"]},
+                 tags={"team": "web"})
+    assert result["changed"] is True and result["uuid"] is None
+    assert result["event_source_mapping"]["metrics_config"] == {"metrics": ["EventCount"]}
+    assert result["event_source_mapping"]["tags"] == {"team": "web"}
+
+
+def test_tags_are_read_only_when_given(lambda_stub):
+    current = mapping()
+    lambda_stub.add_response("list_event_source_mappings", listed(current),
+                             {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    result = run(lambda_stub, event_source_arn=QUEUE, batch_size=10)
+    assert result["changed"] is False and "tags" not in result["event_source_mapping"]
+    lambda_stub.add_response("list_event_source_mappings", listed(current),
+                             {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    lambda_stub.add_response("list_tags", {"Tags": {"team": "web"}}, {"Resource": ESM_ARN})
+    result = run(lambda_stub, event_source_arn=QUEUE, tags={"team": "web"})
+    assert result["changed"] is False and result["event_source_mapping"]["tags"] == {"team": "web"}
+
+
+def test_tags_are_changed_with_tag_and_untag_only(lambda_stub):
+    lambda_stub.add_response("list_event_source_mappings", listed(mapping()),
+                             {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    lambda_stub.add_response("list_tags", {"Tags": {"team": "web", "old": "x"}}, {"Resource": ESM_ARN})
+    lambda_stub.add_response("untag_resource", {}, {"Resource": ESM_ARN, "TagKeys": ["old"]})
+    lambda_stub.add_response("tag_resource", {}, {"Resource": ESM_ARN, "Tags": {"team": "api"}})
+    result = run(lambda_stub, event_source_arn=QUEUE, tags={"team": "api"})
+    assert result["changed"] is True and result["event_source_mapping"]["tags"] == {"team": "api"}
+    assert result["diff"] == {"before": {"tags": {"team": "web", "old": "x"}}, "after": {"tags": {"team": "api"}}}
+
+
+def test_tags_without_purge_are_added_to_those_there(lambda_stub):
+    lambda_stub.add_response("list_event_source_mappings", listed(mapping()),
+                             {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    lambda_stub.add_response("list_tags", {"Tags": {"old": "x"}}, {"Resource": ESM_ARN})
+    lambda_stub.add_response("tag_resource", {}, {"Resource": ESM_ARN, "Tags": {"team": "api"}})
+    result = run(lambda_stub, event_source_arn=QUEUE, tags={"team": "api"}, purge_tags=False)
+    assert result["event_source_mapping"]["tags"] == {"old": "x", "team": "api"}
+
+
+def test_metrics_are_a_set_and_removed_with_an_empty_list(lambda_stub):
+    current = mapping(MSK, Topics=["t"], StartingPosition="LATEST",
+                      MetricsConfig={"Metrics": ["KafkaMetrics", "EventCount"]})
+    lambda_stub.add_response("list_event_source_mappings", listed(current),
+                             {"FunctionName": "hello", "EventSourceArn": MSK})
+    assert run(lambda_stub, event_source_arn=MSK, metrics_config={"metrics": ["EventCount", "KafkaMetrics"]})[
+        "changed"] is False
+    lambda_stub.add_response("list_event_source_mappings", listed(current),
+                             {"FunctionName": "hello", "EventSourceArn": MSK})
+    lambda_stub.add_response("update_event_source_mapping", mapping(MSK, Topics=["t"], MetricsConfig={"Metrics": []}),
+                             {"UUID": UUID, "MetricsConfig": {"Metrics": []}})
+    result = run(lambda_stub, event_source_arn=MSK, metrics_config={"metrics": []})
+    assert result["changed"] is True and "metrics_config" not in result["event_source_mapping"]
+
+
+def test_pollers_not_given_are_kept_and_an_empty_config_ends_provisioned_mode(lambda_stub):
+    pollers = {"MinimumPollers": 2, "MaximumPollers": 20}
+    lambda_stub.add_response("list_event_source_mappings", listed(mapping(ProvisionedPollerConfig=pollers)),
+                             {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    lambda_stub.add_response("update_event_source_mapping", mapping(ProvisionedPollerConfig=dict(pollers, MaximumPollers=50)),
+                             {"UUID": UUID, "ProvisionedPollerConfig": {"MinimumPollers": 2, "MaximumPollers": 50}})
+    result = run(lambda_stub, event_source_arn=QUEUE, provisioned_poller_config={"maximum_pollers": 50})
+    assert result["diff"] == {"before": {"provisioned_poller_config": {"maximum_pollers": 20}},
+                              "after": {"provisioned_poller_config": {"maximum_pollers": 50}}}
+    lambda_stub.add_response("list_event_source_mappings", listed(mapping(ProvisionedPollerConfig=pollers)),
+                             {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    result = run(lambda_stub, check_mode=True, event_source_arn=QUEUE, provisioned_poller_config={})
+    assert result["changed"] is True and "provisioned_poller_config" not in result["event_source_mapping"]
+    lambda_stub.add_response("list_event_source_mappings", listed(mapping(ProvisionedPollerConfig=pollers)),
+                             {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    lambda_stub.add_response("update_event_source_mapping", mapping(),
+                             {"UUID": UUID, "ProvisionedPollerConfig": {}})
+    result = run(lambda_stub, event_source_arn=QUEUE, provisioned_poller_config={})
+    assert result["diff"] == {"before": {"provisioned_poller_config": {"minimum_pollers": 2, "maximum_pollers": 20}},
+                              "after": {"provisioned_poller_config": {}}}
+    lambda_stub.add_response("list_event_source_mappings", listed(mapping()),
+                             {"FunctionName": "hello", "EventSourceArn": QUEUE})
+    assert run(lambda_stub, event_source_arn=QUEUE, provisioned_poller_config={})["changed"] is False
+
+
+def test_a_kafka_mapping_is_created_with_logging_pollers_and_a_schema_registry(lambda_stub):
+    registry = {"SchemaRegistryURI": REGISTRY, "EventRecordFormat": "JSON",
+                "AccessConfigs": [{"Type": "BASIC_AUTH", "URI": SECRET}],
+                "SchemaValidationConfigs": [{"Attribute": "KEY"}, {"Attribute": "VALUE"}]}
+    sent = {"FunctionName": "hello", "EventSourceArn": MSK, "Topics": ["payments"], "StartingPosition": "LATEST",
+            "AmazonManagedKafkaEventSourceConfig": {"ConsumerGroupId": "pay", "SchemaRegistryConfig": registry},
+            "LoggingConfig": {"SystemLogLevel": "WARN"},
+            "ProvisionedPollerConfig": {"MinimumPollers": 1, "PollerGroupName": "payments"},
+            "DestinationConfig": {"OnSuccess": {"Destination": QUEUE}}}
+    lambda_stub.add_response("list_event_source_mappings", listed(), {"FunctionName": "hello", "EventSourceArn": MSK})
+    lambda_stub.add_response("create_event_source_mapping", mapping(
+        MSK, Topics=["payments"], StartingPosition="LATEST", LoggingConfig={"SystemLogLevel": "WARN"},
+        AmazonManagedKafkaEventSourceConfig={"ConsumerGroupId": "pay", "SchemaRegistryConfig": registry},
+        DestinationConfig={"OnSuccess": {"Destination": QUEUE}}), sent)
+    result = run(lambda_stub, event_source_arn=MSK, topics=["payments"], starting_position="LATEST",
+                 logging_config={"system_log_level": "WARN"},
+                 provisioned_poller_config={"minimum_pollers": 1, "poller_group_name": "payments"},
+                 destination_config={"on_success": {"destination": QUEUE}},
+                 amazon_managed_kafka_event_source_config={"consumer_group_id": "pay", "schema_registry_config": {
+                     "schema_registry_uri": REGISTRY, "event_record_format": "JSON",
+                     "access_configs": [{"type": "BASIC_AUTH", "uri": SECRET}],
+                     "schema_validation_configs": [{"attribute": "VALUE"}, {"attribute": "KEY"}]}})
+    assert result["changed"] is True
+    shown = result["event_source_mapping"]
+    assert shown["destination_config"] == {"on_success": {"destination": QUEUE}}
+    assert shown["logging_config"] == {"system_log_level": "WARN"}
+    assert shown["amazon_managed_kafka_event_source_config"]["schema_registry_config"]["schema_registry_uri"] == REGISTRY
+
+
+def test_a_kafka_schema_registry_is_updated_in_place_and_its_lists_are_sets(lambda_stub):
+    registry = {"SchemaRegistryURI": REGISTRY, "EventRecordFormat": "JSON",
+                "SchemaValidationConfigs": [{"Attribute": "VALUE"}, {"Attribute": "KEY"}]}
+    current = mapping(MSK, Topics=["payments"], StartingPosition="LATEST", AmazonManagedKafkaEventSourceConfig={
+        "ConsumerGroupId": "pay", "SchemaRegistryConfig": registry})
+    given = {"consumer_group_id": "pay", "schema_registry_config": {
+        "schema_registry_uri": REGISTRY, "event_record_format": None, "access_configs": None,
+        "schema_validation_configs": [{"attribute": "KEY"}, {"attribute": "VALUE"}]}}
+    lambda_stub.add_response("list_event_source_mappings", listed(current),
+                             {"FunctionName": "hello", "EventSourceArn": MSK})
+    assert run(lambda_stub, event_source_arn=MSK, topics=["payments"],
+               amazon_managed_kafka_event_source_config=given)["changed"] is False
+    # Another record format: UpdateEventSourceMapping with the whole registry and without the consumer group,
+    # which AWS never changes.
+    changed = dict(given, schema_registry_config=dict(given["schema_registry_config"], event_record_format="SOURCE"))
+    lambda_stub.add_response("list_event_source_mappings", listed(current),
+                             {"FunctionName": "hello", "EventSourceArn": MSK})
+    lambda_stub.add_response("update_event_source_mapping", current, {
+        "UUID": UUID, "AmazonManagedKafkaEventSourceConfig": {"SchemaRegistryConfig": {
+            "SchemaRegistryURI": REGISTRY, "EventRecordFormat": "SOURCE", "AccessConfigs": [],
+            "SchemaValidationConfigs": [{"Attribute": "KEY"}, {"Attribute": "VALUE"}]}}})
+    result = run(lambda_stub, event_source_arn=MSK, topics=["payments"],
+                 amazon_managed_kafka_event_source_config=changed)
+    assert result["changed"] is True
+    assert result["diff"]["after"] == {"amazon_managed_kafka_event_source_config": {
+        "consumer_group_id": "pay", "schema_registry_config": {
+            "schema_registry_uri": REGISTRY, "event_record_format": "SOURCE",
+            "schema_validation_configs": [{"attribute": "KEY"}, {"attribute": "VALUE"}]}}}
+
+
+def test_a_self_managed_kafka_consumption_mode_is_stream_unless_aws_says_otherwise(lambda_stub):
+    servers = {"KAFKA_BOOTSTRAP_SERVERS": ["b1:9092"]}
+    current = mapping(None, Topics=["t"], StartingPosition="LATEST", SelfManagedEventSource={"Endpoints": servers},
+                      SelfManagedKafkaEventSourceConfig={"ConsumerGroupId": "g"})
+    lambda_stub.add_response("list_event_source_mappings", listed(current), {"FunctionName": "hello"})
+    assert run(lambda_stub, self_managed_event_source={"endpoints": servers}, topics=["t"],
+               self_managed_kafka_event_source_config={"consumption_mode": "Stream"})["changed"] is False
+    lambda_stub.add_response("list_event_source_mappings", listed(current), {"FunctionName": "hello"})
+    fails(lambda_stub, "self_managed_kafka_event_source_config.consumption_mode cannot be changed",
+          self_managed_event_source={"endpoints": servers}, topics=["t"],
+          self_managed_kafka_event_source_config={"consumption_mode": "Queue"})
+
+
+def test_a_kafka_share_group_takes_no_starting_position(lambda_stub):
+    servers = {"KAFKA_BOOTSTRAP_SERVERS": ["b1:9092"]}
+    lambda_stub.add_response("list_event_source_mappings", listed(), {"FunctionName": "hello"})
+    fails(lambda_stub, "starting_position: not taken with self_managed_kafka_event_source_config.consumption_mode Queue",
+          self_managed_event_source={"endpoints": servers}, topics=["t"], starting_position="LATEST",
+          self_managed_kafka_event_source_config={"consumption_mode": "Queue"})
+    lambda_stub.add_response("list_event_source_mappings", listed(), {"FunctionName": "hello"})
+    lambda_stub.add_response("create_event_source_mapping", mapping(
+        None, Topics=["t"], SelfManagedEventSource={"Endpoints": servers},
+        SelfManagedKafkaEventSourceConfig={"ConsumptionMode": "Queue"}), {
+        "FunctionName": "hello", "Topics": ["t"], "SelfManagedEventSource": {"Endpoints": servers},
+        "SelfManagedKafkaEventSourceConfig": {"ConsumptionMode": "Queue"}})
+    assert run(lambda_stub, self_managed_event_source={"endpoints": servers}, topics=["t"],
+               self_managed_kafka_event_source_config={"consumption_mode": "Queue"})["changed"] is True
+
+
+def test_an_on_success_destination_is_changed_and_removed_with_the_on_failure_one_kept(lambda_stub):
+    current = mapping(MSK, Topics=["t"], StartingPosition="LATEST",
+                      DestinationConfig={"OnFailure": {"Destination": QUEUE}})
+    lambda_stub.add_response("list_event_source_mappings", listed(current),
+                             {"FunctionName": "hello", "EventSourceArn": MSK})
+    lambda_stub.add_response("update_event_source_mapping", current, {"UUID": UUID, "DestinationConfig": {
+        "OnFailure": {"Destination": QUEUE}, "OnSuccess": {"Destination": FIFO}}})
+    result = run(lambda_stub, event_source_arn=MSK, destination_config={"on_success": {"destination": FIFO}})
+    assert result["diff"] == {"before": {"destination_config": {"on_success": {"destination": ""}}},
+                              "after": {"destination_config": {"on_success": {"destination": FIFO}}}}
+    both = mapping(MSK, Topics=["t"], DestinationConfig={"OnFailure": {"Destination": QUEUE},
+                                                         "OnSuccess": {"Destination": FIFO}})
+    lambda_stub.add_response("list_event_source_mappings", listed(both),
+                             {"FunctionName": "hello", "EventSourceArn": MSK})
+    lambda_stub.add_response("update_event_source_mapping", current, {"UUID": UUID, "DestinationConfig": {
+        "OnFailure": {"Destination": QUEUE}, "OnSuccess": {}}})
+    assert run(lambda_stub, event_source_arn=MSK, destination_config={"on_success": {"destination": ""}})["changed"]
+
+
+def test_a_stream_destination_update_sends_no_on_success(lambda_stub):
+    lambda_stub.add_response("list_event_source_mappings", listed(mapping(STREAM, StartingPosition="LATEST")),
+                             {"FunctionName": "hello", "EventSourceArn": STREAM})
+    lambda_stub.add_response("update_event_source_mapping", mapping(STREAM), {
+        "UUID": UUID, "DestinationConfig": {"OnFailure": {"Destination": QUEUE}}})
+    assert run(lambda_stub, event_source_arn=STREAM, destination_config={"on_failure": {"destination": QUEUE}})["changed"]
