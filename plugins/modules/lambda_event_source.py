@@ -135,8 +135,7 @@ options:
     type: int
   destination_config:
     description:
-      - Streams and Kafka - where records are sent after Lambda processed them. Give O(destination_config.on_failure),
-        O(destination_config.on_success) (Kafka only) or both; a destination not given is not managed.
+      - Streams and Kafka - where records that failed are sent (O(destination_config.on_failure)).
     type: dict
     suboptions:
       on_failure:
@@ -152,10 +151,11 @@ options:
             required: true
       on_success:
         description:
-          - Amazon MSK and self-managed Kafka only (refused for other sources before any request) - the on-success
-            destination, for records the function processed.
-          - botocore's service model documents C(OnSuccess) as not taken by C(CreateEventSourceMapping) and
-            C(UpdateEventSourceMapping); AWS refuses it where it does not apply.
+          - Refused for every source, before any request - botocore's service model documents C(OnSuccess) as not
+            supported in C(CreateEventSourceMapping) and C(UpdateEventSourceMapping), and AWS's API reference says
+            the same. The option is here so that a task asking for one is told why, rather than failing at AWS.
+          - The on-success destination of asynchronous invocations is set with
+            C(cloudfn.aws_lambda.lambda_event_invoke_config).
         type: dict
         suboptions:
           destination:
@@ -567,8 +567,6 @@ EXAMPLES = r"""
     destination_config:
       on_failure:
         destination: arn:aws:sqs:us-east-1:123456789012:payments-failed
-      on_success:
-        destination: arn:aws:sqs:us-east-1:123456789012:payments-done
     metrics_config:
       metrics: [EventCount, ErrorCount, KafkaMetrics]
     logging_config:

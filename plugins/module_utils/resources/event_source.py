@@ -122,9 +122,16 @@ OPTION_KINDS = dict(
 )
 # Which kinds of source take a suboption (the model's documentation of each): "option.suboption" -> kinds.
 SUBOPTION_KINDS = {
-    "destination_config.on_success": KAFKAS,
     "provisioned_poller_config.poller_group_name": KAFKAS,
 }
+# botocore's model documents DestinationConfig.OnSuccess as "not supported in CreateEventSourceMapping or
+# UpdateEventSourceMapping" (AWS's API reference says the same; LocalStack refuses it for every source), so the
+# option is refused for every source before any request rather than left to AWS.
+ON_SUCCESS_REFUSED = (
+    "destination_config.on_success: AWS takes no on-success destination for an event source mapping (botocore's "
+    "service model: OnSuccess is not supported in CreateEventSourceMapping or UpdateEventSourceMapping). Leave it "
+    "out; records that failed go to destination_config.on_failure, and the on-success destination of asynchronous "
+    "invocations is set with cloudfn.aws_lambda.lambda_event_invoke_config.")
 # Which kinds of source produce a metric of metrics_config.metrics (EventCount: every kind).
 METRIC_KINDS = dict(ErrorCount=KAFKAS, KafkaMetrics=KAFKAS)
 
@@ -323,13 +330,14 @@ def model_field_errors(params):
             errors.extend(length_errors(option + ".schema_registry_config.schema_registry_uri",
                                         registry.get("schema_registry_uri"), "KafkaSchemaRegistryConfig",
                                         "SchemaRegistryURI"))
-    for suboption in ("on_failure", "on_success"):
-        where = (params.get("destination_config") or {}).get(suboption) or {}
-        errors.extend(length_errors("destination_config.%s.destination" % suboption, where.get("destination"),
-                                    "OnFailure", "Destination"))
-    if params.get("destination_config") is not None and not any(
-            params["destination_config"].get(k) is not None for k in ("on_failure", "on_success")):
-        errors.append("destination_config: give on_failure (or, for Kafka, on_success).")
+    destinations = params.get("destination_config")
+    if destinations is not None:
+        errors.extend(length_errors("destination_config.on_failure.destination",
+                                    (destinations.get("on_failure") or {}).get("destination"), "OnFailure", "Destination"))
+        if destinations.get("on_success") is not None:
+            errors.append(ON_SUCCESS_REFUSED)
+        elif destinations.get("on_failure") is None:
+            errors.append("destination_config: give on_failure.")
     errors.extend(text_value_problems("tags", params.get("tags")))
     return errors
 
@@ -794,10 +802,9 @@ def current_mapping(answer, tags=None):
     except ValueError:
         kind = None
     destinations = dict(mapping.get("DestinationConfig") or {})
-    for field in ("OnFailure", "OnSuccess") if kind in KAFKAS else ("OnFailure",):
-        destination = dict(destinations.get(field) or {})
-        destination["Destination"] = destination.get("Destination") or ""
-        destinations[field] = destination
+    on_failure = dict(destinations.get("OnFailure") or {})
+    on_failure["Destination"] = on_failure.get("Destination") or ""
+    destinations["OnFailure"] = on_failure
     mapping["DestinationConfig"] = destinations
     mapping["ScalingConfig"] = mapping.get("ScalingConfig") or {}
     mapping["KMSKeyArn"] = mapping.get("KMSKeyArn") or ""

@@ -65,7 +65,7 @@ def test_an_event_source_takes_the_newer_fields_of_lambda_event_source():
     (dict(event_source_arn=QUEUE, logging_config=dict(system_log_level="WARN")), "logging_config: not taken by an SQS"),
     (dict(event_source_arn="arn:aws:kinesis:us-east-1:123456789012:stream/clicks", starting_position="LATEST",
           destination_config=dict(on_success=dict(destination=QUEUE))),
-     "destination_config.on_success: not taken by a Kinesis stream"),
+     "destination_config.on_success: AWS takes no on-success destination for an event source mapping"),
     (dict(event_source_arn=QUEUE, metrics_config=dict(metrics=["KafkaMetrics"])),
      "metrics_config: the metric KafkaMetrics is not produced for an SQS queue"),
 ])

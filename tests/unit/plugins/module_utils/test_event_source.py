@@ -281,7 +281,7 @@ def test_tags_in_a_mapping_answer_are_not_its_tags():
 def test_unset_settings_are_not_carried_over_to_a_replacement():
     current = es.current_mapping({"UUID": "u", "EventSourceArn": MSK, "FunctionArn": "f", "State": "Enabled",
                                   "BatchSize": 5, "Topics": ["t"]})
-    assert current["DestinationConfig"] == {"OnFailure": {"Destination": ""}, "OnSuccess": {"Destination": ""}}
+    assert current["DestinationConfig"] == {"OnFailure": {"Destination": ""}}
     assert current["MetricsConfig"] == {"Metrics": []}
     kept = es.replacement({"StartingPosition": "LATEST"}, current)
     assert sorted(kept) == ["BatchSize", "Enabled", "EventSourceArn", "FunctionName", "StartingPosition", "Topics"]

@@ -643,7 +643,10 @@ REGISTRY = "arn:aws:glue:us-east-1:123456789012:registry/payments"
     ({"event_source_arn": MSK, "provisioned_poller_config": {"poller_group_name": "g" * 129}},
      "provisioned_poller_config.poller_group_name: 129 characters; AWS takes 0 to 128"),
     ({"event_source_arn": STREAM, "destination_config": {"on_success": {"destination": QUEUE}, "on_failure": None}},
-     "destination_config.on_success: not taken by a Kinesis stream"),
+     "destination_config.on_success: AWS takes no on-success destination for an event source mapping"),
+    ({"event_source_arn": MSK, "topics": ["t"], "destination_config": {"on_success": {"destination": QUEUE},
+                                                                       "on_failure": {"destination": QUEUE}}},
+     "destination_config.on_success: AWS takes no on-success destination for an event source mapping"),
     ({"event_source_arn": STREAM, "destination_config": {"on_success": None, "on_failure": None}},
      "destination_config: give on_failure"),
     ({"event_source_arn": MSK, "amazon_managed_kafka_event_source_config": {"consumer_group_id": "g" * 201}},
@@ -761,23 +764,23 @@ def test_a_kafka_mapping_is_created_with_logging_pollers_and_a_schema_registry(l
             "AmazonManagedKafkaEventSourceConfig": {"ConsumerGroupId": "pay", "SchemaRegistryConfig": registry},
             "LoggingConfig": {"SystemLogLevel": "WARN"},
             "ProvisionedPollerConfig": {"MinimumPollers": 1, "PollerGroupName": "payments"},
-            "DestinationConfig": {"OnSuccess": {"Destination": QUEUE}}}
+            "DestinationConfig": {"OnFailure": {"Destination": QUEUE}}}
     lambda_stub.add_response("list_event_source_mappings", listed(), {"FunctionName": "hello", "EventSourceArn": MSK})
     lambda_stub.add_response("create_event_source_mapping", mapping(
         MSK, Topics=["payments"], StartingPosition="LATEST", LoggingConfig={"SystemLogLevel": "WARN"},
         AmazonManagedKafkaEventSourceConfig={"ConsumerGroupId": "pay", "SchemaRegistryConfig": registry},
-        DestinationConfig={"OnSuccess": {"Destination": QUEUE}}), sent)
+        DestinationConfig={"OnFailure": {"Destination": QUEUE}}), sent)
     result = run(lambda_stub, event_source_arn=MSK, topics=["payments"], starting_position="LATEST",
                  logging_config={"system_log_level": "WARN"},
                  provisioned_poller_config={"minimum_pollers": 1, "poller_group_name": "payments"},
-                 destination_config={"on_success": {"destination": QUEUE}},
+                 destination_config={"on_failure": {"destination": QUEUE}},
                  amazon_managed_kafka_event_source_config={"consumer_group_id": "pay", "schema_registry_config": {
                      "schema_registry_uri": REGISTRY, "event_record_format": "JSON",
                      "access_configs": [{"type": "BASIC_AUTH", "uri": SECRET}],
                      "schema_validation_configs": [{"attribute": "VALUE"}, {"attribute": "KEY"}]}})
     assert result["changed"] is True
     shown = result["event_source_mapping"]
-    assert shown["destination_config"] == {"on_success": {"destination": QUEUE}}
+    assert shown["destination_config"] == {"on_failure": {"destination": QUEUE}}
     assert shown["logging_config"] == {"system_log_level": "WARN"}
     assert shown["amazon_managed_kafka_event_source_config"]["schema_registry_config"]["schema_registry_uri"] == REGISTRY
 
@@ -839,25 +842,6 @@ def test_a_kafka_share_group_takes_no_starting_position(lambda_stub):
         "SelfManagedKafkaEventSourceConfig": {"ConsumptionMode": "Queue"}})
     assert run(lambda_stub, self_managed_event_source={"endpoints": servers}, topics=["t"],
                self_managed_kafka_event_source_config={"consumption_mode": "Queue"})["changed"] is True
-
-
-def test_an_on_success_destination_is_changed_and_removed_with_the_on_failure_one_kept(lambda_stub):
-    current = mapping(MSK, Topics=["t"], StartingPosition="LATEST",
-                      DestinationConfig={"OnFailure": {"Destination": QUEUE}})
-    lambda_stub.add_response("list_event_source_mappings", listed(current),
-                             {"FunctionName": "hello", "EventSourceArn": MSK})
-    lambda_stub.add_response("update_event_source_mapping", current, {"UUID": UUID, "DestinationConfig": {
-        "OnFailure": {"Destination": QUEUE}, "OnSuccess": {"Destination": FIFO}}})
-    result = run(lambda_stub, event_source_arn=MSK, destination_config={"on_success": {"destination": FIFO}})
-    assert result["diff"] == {"before": {"destination_config": {"on_success": {"destination": ""}}},
-                              "after": {"destination_config": {"on_success": {"destination": FIFO}}}}
-    both = mapping(MSK, Topics=["t"], DestinationConfig={"OnFailure": {"Destination": QUEUE},
-                                                         "OnSuccess": {"Destination": FIFO}})
-    lambda_stub.add_response("list_event_source_mappings", listed(both),
-                             {"FunctionName": "hello", "EventSourceArn": MSK})
-    lambda_stub.add_response("update_event_source_mapping", current, {"UUID": UUID, "DestinationConfig": {
-        "OnFailure": {"Destination": QUEUE}, "OnSuccess": {}}})
-    assert run(lambda_stub, event_source_arn=MSK, destination_config={"on_success": {"destination": ""}})["changed"]
 
 
 def test_a_stream_destination_update_sends_no_on_success(lambda_stub):
