@@ -56,6 +56,11 @@ def iam_stub():
 
 
 @pytest.fixture
+def sts_stub():
+    yield from _stubbed("sts")
+
+
+@pytest.fixture
 def run_main(lambda_stub, monkeypatch, capsys):
     """Runs a module's real main() with the given task arguments; every boto3 client is the stubbed one.
 

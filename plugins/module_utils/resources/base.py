@@ -22,7 +22,7 @@ options without any request, and is what the module runs before it builds a clie
 """
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import names, reconcile
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, LambdaError
 
 
 def function_name_error(function_name, qualifier_hint):
@@ -45,6 +45,24 @@ def after_run(plan, current, new, unknown):
     predicted = reconcile.merged(current or new, plan.changes)
     predicted.update((field, None) for field in unknown)
     return predicted
+
+
+def predicted_arn(task, client, name, resource_type, what, returned):
+    """The ARN of a resource to be created: ``name`` when it is an ARN, else
+    arn:PARTITION:lambda:REGION:ACCOUNT:``resource_type``:``name``, from the caller's account and partition (STS
+    GetCallerIdentity) and the client's region. None, with a warning naming ``what`` and the ``returned`` key that
+    stays null, when STS cannot answer (check mode still sends no write)."""
+    if name.startswith("arn:"):
+        return name
+    try:
+        identity = client.call("GetCallerIdentity", service="sts")
+    except LambdaError as error:
+        task.warn("The ARN of the %s %s (which does not exist yet) could not be predicted, so %s is null: %s"
+                  % (what, name, returned, error.msg))
+        return None
+    partition = identity["Arn"].split(":")[1]
+    region = client.client.meta.region_name
+    return "arn:%s:lambda:%s:%s:%s:%s" % (partition, region, identity["Account"], resource_type, name)
 
 
 def existing_function_arn(client, key, missing_qualifier):

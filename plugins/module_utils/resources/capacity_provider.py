@@ -29,7 +29,6 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import m
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import (
     Conflict,
     InvalidInput,
-    LambdaError,
     WaitFailed,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import (
@@ -40,7 +39,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import 
     tags_options,
     wait_options,
 )
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource, predicted_arn
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.tags import (
     desired_tags,
     send_tag_changes,
@@ -450,19 +449,9 @@ class CapacityProvider(Resource):
 
     # ------------------------------------------------------------------ result
     def predicted_arn(self):
-        """The ARN of a provider to be created: the name when it is an ARN, else built from the caller's account
-        (STS GetCallerIdentity) and the client's region; None (with a warning) when that cannot be read."""
-        if self.name.startswith("arn:"):
-            return self.name
-        try:
-            identity = self.client.call("GetCallerIdentity", service="sts")
-        except LambdaError as error:
-            self.task.warn("The ARN of the capacity provider %s (which does not exist yet) could not be predicted, "
-                           "so capacity_provider.capacity_provider_arn is null: %s" % (self.name, error.msg))
-            return None
-        partition = identity["Arn"].split(":")[1]
-        return "arn:%s:lambda:%s:%s:capacity-provider:%s" % (
-            partition, self.client.client.meta.region_name, identity["Account"], self.name)
+        """The ARN of a provider to be created (see base.predicted_arn)."""
+        return predicted_arn(self.task, self.client, self.name, "capacity-provider", "capacity provider",
+                             "capacity_provider.capacity_provider_arn")
 
     def result(self, plan):
         """capacity_provider (as AWS answered, as read, or predicted) and function_versions; {} when absent.

@@ -30,7 +30,6 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import (
     layer_package,
     s3_code_sha256,
 )
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     LAYER_NAME,
     ORGANIZATION_ID,
@@ -51,7 +50,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.policy import (
     statements,
     stored_form,
 )
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource, predicted_arn
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.versions import versions_to_delete
 
 LAYER_ACTION = "lambda:GetLayerVersion"
@@ -487,17 +486,7 @@ class LayerVersion(Resource):
             (self.latest or (self.versions or [{}])[0]).get("LayerVersionArn"))
         if existing:
             return existing
-        if self.name.startswith("arn:"):
-            return self.name
-        try:
-            identity = self.client.call("GetCallerIdentity", service="sts")
-        except LambdaError as error:
-            self.task.warn("The ARN of the layer %s (which does not exist yet) could not be predicted, so "
-                           "layer_version_arn is null: %s" % (self.name, error.msg))
-            return None
-        partition = identity["Arn"].split(":")[1]
-        return "arn:%s:lambda:%s:%s:layer:%s" % (partition, self.client.client.meta.region_name,
-                                                 identity["Account"], self.name)
+        return predicted_arn(self.task, self.client, self.name, "layer", "layer", "layer_version_arn")
 
     # ------------------------------------------------------------ permissions and pruning
     def converge_permissions(self, result, fresh, diff):

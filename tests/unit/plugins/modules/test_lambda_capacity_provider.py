@@ -6,7 +6,6 @@
 so the requests are checked against botocore's service model (Stubber refuses a parameter the model lacks)."""
 
 import pytest
-from botocore.stub import Stubber
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, model_enum
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError, WaitFailed
@@ -14,7 +13,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources impor
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.capacity_provider import CapacityProvider
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
 from ansible_collections.cloudfn.aws_lambda.plugins.modules import lambda_capacity_provider as module_under_test
-from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import aws_client
+
 
 NAME = "orders-capacity"
 ARN = "arn:aws:lambda:us-east-1:123456789012:capacity-provider:" + NAME
@@ -83,15 +82,6 @@ def refused(stub, **options):
     with pytest.raises(LambdaError) as failed:
         CapacityProvider.run(task, client_of(task, stub))
     return failed.value
-
-
-@pytest.fixture
-def sts_stub():
-    stubber = Stubber(aws_client("sts"))
-    stubber.activate()
-    yield stubber
-    stubber.deactivate()
-    stubber.assert_no_pending_responses()
 
 
 @pytest.mark.parametrize("choices, shape", [

@@ -5,14 +5,14 @@
 import json
 
 import pytest
-from botocore.stub import ANY, Stubber
+from botocore.stub import ANY
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import package_path
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import LambdaError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources import layer as lambda_layer
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.runner import Task
-from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import aws_client, count_calls
+from ansible_collections.cloudfn.aws_lambda.tests.unit.utils.fakes import count_calls
 
 LAYER_ARN = "arn:aws:lambda:us-east-1:123456789012:layer:libs"
 OLD_SHA = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
@@ -221,15 +221,6 @@ def test_changed_metadata_publishes_the_same_content_again(lambda_stub, src):
     assert result["changed"] and result["version"] == 2
     assert result["diff"] == {"before": {"compatible_architectures": ["x86_64"]},
                               "after": {"compatible_architectures": ["arm64", "x86_64"]}}
-
-
-@pytest.fixture
-def sts_stub():
-    stubber = Stubber(aws_client("sts"))
-    stubber.activate()
-    yield stubber
-    stubber.deactivate()
-    stubber.assert_no_pending_responses()
 
 
 def caller_identity(account="123456789012"):
