@@ -464,6 +464,35 @@ def fix_function_configuration():
     LambdaFunction.get_configuration = get_configuration
 
 
+def fix_function_code_key():
+    """Keep the customer managed key that encrypts a function's .zip package (Code.SourceKMSKeyArn), as AWS does.
+
+    moto 5.2.5 takes SourceKMSKeyArn with the Code of CreateFunction and with UpdateFunctionCode but never answers
+    it. AWS keeps the key CreateFunction or the last UpdateFunctionCode gave (an UpdateFunctionCode without one
+    goes back to the AWS owned key) and answers it in GetFunction's Code (absent with the AWS owned key); a
+    published version keeps the key its code had. The key is kept in an attribute of the function, which a
+    version copies (moto's versions share the Code dictionary of CreateFunction with the unpublished function).
+    """
+    from moto.awslambda.models import LambdaFunction
+
+    update, code = LambdaFunction.update_function_code, LambdaFunction.get_code
+
+    def update_function_code(self, updated_spec):
+        if not updated_spec.get("DryRun"):
+            self.cloudfn_source_key = updated_spec.get("SourceKMSKeyArn") or None
+        return update(self, updated_spec)
+
+    def get_code(self):
+        answer = code(self)
+        key = getattr(self, "cloudfn_source_key", self.code.get("SourceKMSKeyArn"))
+        if key and "Code" in answer:
+            answer["Code"]["SourceKMSKeyArn"] = key
+        return answer
+
+    LambdaFunction.update_function_code = update_function_code
+    LambdaFunction.get_code = get_code
+
+
 def fix_layer_versions_by_arn():
     """ListLayerVersions finds a layer given by its ARN, as AWS does (LayerName takes a name or an ARN);
     moto 5.2.5 looks the ARN up as a name (still URL-encoded) and answers an empty list."""
@@ -715,6 +744,7 @@ def serve(port, state_dir=None, python_handlers=False, localstack=None):
     fix_event_source_mapping_alias()
     fix_dynamodb_table_id()
     fix_function_configuration()
+    fix_function_code_key()
     fix_layer_versions_by_arn()
     if python_handlers:
         run_python_handlers()

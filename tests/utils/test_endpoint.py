@@ -294,6 +294,27 @@ def test_update_function_configuration_keeps_every_setting(endpoint, lambda_clie
     lambda_client.delete_function(FunctionName="cloudfn-endpoint-settings")
 
 
+def test_the_code_keeps_its_source_kms_key(endpoint, lambda_client):
+    """moto drops Code.SourceKMSKeyArn; AWS keeps the last key given with the code and answers it in GetFunction."""
+    name, key = "cloudfn-endpoint-code-key", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    other = key.replace("1234abcd", "5678efab")
+    lambda_client.create_function(FunctionName=name, Runtime="python3.12", Handler="index.handler", Role=endpoint["role_arn"],
+                                  Code={"ZipFile": zipped_handler(), "SourceKMSKeyArn": key}, Publish=True)
+    assert lambda_client.get_function(FunctionName=name)["Code"]["SourceKMSKeyArn"] == key
+    lambda_client.update_function_code(FunctionName=name, ZipFile=zipped_handler(), SourceKMSKeyArn=other, DryRun=True)
+    assert lambda_client.get_function(FunctionName=name)["Code"]["SourceKMSKeyArn"] == key
+    lambda_client.update_function_code(FunctionName=name, ZipFile=zipped_handler(), SourceKMSKeyArn=other)
+    assert lambda_client.get_function(FunctionName=name)["Code"]["SourceKMSKeyArn"] == other
+    lambda_client.update_function_code(FunctionName=name, ZipFile=zipped_handler())
+    assert "SourceKMSKeyArn" not in lambda_client.get_function(FunctionName=name)["Code"]
+    assert lambda_client.get_function(FunctionName=name, Qualifier="1")["Code"]["SourceKMSKeyArn"] == key
+    lambda_client.create_function(FunctionName=name + "-plain", Runtime="python3.12", Handler="index.handler",
+                                  Role=endpoint["role_arn"], Code={"ZipFile": zipped_handler()})
+    assert "SourceKMSKeyArn" not in lambda_client.get_function(FunctionName=name + "-plain")["Code"]
+    for function in (name, name + "-plain"):
+        lambda_client.delete_function(FunctionName=function)
+
+
 def test_dynamodb_tables_have_an_id(endpoint):
     dynamodb = boto3.client("dynamodb", endpoint_url=endpoint["url"], region_name=endpoint["region"],
                             aws_access_key_id="testing", aws_secret_access_key="testing")

@@ -293,6 +293,31 @@ def test_code_signing_config_of_a_new_function_and_its_tags(endpoint, lambda_cli
         lambda_client.list_tags(Resource=arn)
 
 
+def test_the_code_keeps_its_source_kms_key(endpoint, lambda_client):
+    """LocalStack ignores SourceKMSKeyArn; AWS keeps the key given with the code and answers it in GetFunction."""
+    key = "arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    other = key.replace("1234abcd", "5678efab")
+    lambda_client.create_function(FunctionName="sealed", Runtime="python3.12", Role=endpoint["role_arn"],
+                                  Handler="index.handler", Code={"ZipFile": zipped(HANDLER), "SourceKMSKeyArn": key},
+                                  Publish=True)
+    wait_for(lambda_client, "sealed", "State", "Pending")
+    assert lambda_client.get_function(FunctionName="sealed")["Code"]["SourceKMSKeyArn"] == key
+    lambda_client.update_function_code(FunctionName="sealed", ZipFile=zipped(HANDLER + "\n"), SourceKMSKeyArn=other)
+    wait_for(lambda_client, "sealed", "LastUpdateStatus", "InProgress")
+    assert lambda_client.get_function(FunctionName="sealed")["Code"]["SourceKMSKeyArn"] == other
+    lambda_client.update_function_code(FunctionName="sealed", ZipFile=zipped(HANDLER))
+    wait_for(lambda_client, "sealed", "LastUpdateStatus", "InProgress")
+    assert "SourceKMSKeyArn" not in lambda_client.get_function(FunctionName="sealed")["Code"]
+    assert lambda_client.get_function(FunctionName="sealed", Qualifier="1")["Code"]["SourceKMSKeyArn"] == key
+    lambda_client.create_alias(FunctionName="sealed", Name="live", FunctionVersion="1")
+    assert lambda_client.get_function(FunctionName="sealed", Qualifier="live")["Code"]["SourceKMSKeyArn"] == key
+    lambda_client.create_function(FunctionName="plain", Runtime="python3.12", Role=endpoint["role_arn"],
+                                  Handler="index.handler", Code={"ZipFile": zipped(HANDLER)})
+    assert "SourceKMSKeyArn" not in lambda_client.get_function(FunctionName="plain")["Code"]
+    for name in ("sealed", "plain"):
+        lambda_client.delete_function(FunctionName=name)
+
+
 def test_an_operation_newer_than_its_model_is_answered_501_at_once(endpoint, lambda_client):
     # LocalStack's botocore 1.42 has no GetResourcePolicy; without the mend it answers 500 and botocore tries ten times.
     with pytest.raises(lambda_client.exceptions.ClientError) as answered:

@@ -47,7 +47,10 @@ one wrote Enabled, so the list shows an Enabled mapping as Disabled: ``mend_repl
 replaced poller from writing. Its CreateFunction ignores CodeSigningConfigArn (``mend_create_function_code_signing``
 keeps it, and refuses one that does not exist, as AWS does), and it has no tags for code signing configurations
 (CreateCodeSigningConfig drops them, TagResource/UntagResource/ListTags answer HTTP 501 for the configuration's ARN):
-``mend_code_signing_config_tags`` keeps them with the other resources' tags. An operation newer than its botocore
+``mend_code_signing_config_tags`` keeps them with the other resources' tags. Its CreateFunction and
+UpdateFunctionCode ignore the customer managed key of the .zip package (SourceKMSKeyArn), which GetFunction never
+answers (AWS keeps the key given with the code and answers it in ``Code.SourceKMSKeyArn``): ``mend_source_kms_key``
+keeps it with the code. An operation newer than its botocore
 1.42 model is answered HTTP 500 InternalError, which botocore retries ten times: ``mend_unknown_operation`` answers
 HTTP 501, as LocalStack does for an operation it knows but does not emulate.
 """
@@ -280,6 +283,53 @@ def mend_create_function_code_signing():
     LambdaProvider.create_function = create_function
 
 
+def mend_source_kms_key():
+    """A function's .zip package keeps the customer managed key it is encrypted with, as on AWS: CreateFunction's
+    Code.SourceKMSKeyArn and UpdateFunctionCode's SourceKMSKeyArn are kept with the code they came with (an
+    UpdateFunctionCode without one goes back to the AWS owned key) and GetFunction answers the key of the version's
+    code in Code.SourceKMSKeyArn (absent with the AWS owned key); LocalStack 2026.3.0 ignores the field. A
+    published version has the code, so the key, of the version it was published from."""
+    from localstack.services.lambda_ import api_utils
+    from localstack.services.lambda_.provider import LambdaProvider, lambda_stores
+
+    create, update, get = LambdaProvider.create_function, LambdaProvider.update_function_code, LambdaProvider.get_function
+    keys = {}  # the id of a stored code archive -> the key it was given with
+
+    def keep(context, function_name, key):
+        account_id, region = api_utils.get_account_and_region(function_name, context)
+        name, _qualifier = api_utils.get_name_and_qualifier(function_name, None, context)
+        code = lambda_stores[account_id][region].functions[name].versions["$LATEST"].config.code
+        if code is not None and key:
+            keys[code.id] = key
+
+    @functools.wraps(create)
+    def create_function(self, context, request):
+        answer = create(self, context, request)
+        keep(context, answer["FunctionName"], (request.get("Code") or {}).get("SourceKMSKeyArn"))
+        return answer
+
+    @functools.wraps(update)
+    def update_function_code(self, context, request):
+        answer = update(self, context, request)
+        keep(context, request["FunctionName"], request.get("SourceKMSKeyArn"))
+        return answer
+
+    @functools.wraps(get)
+    def get_function(self, context, function_name, qualifier=None, **kwargs):
+        answer = get(self, context, function_name, qualifier, **kwargs)
+        account_id, region = api_utils.get_account_and_region(function_name, context)
+        configuration = answer["Configuration"]
+        function = lambda_stores[account_id][region].functions[configuration["FunctionName"]]
+        code = function.versions[configuration["Version"]].config.code
+        if code is not None and code.id in keys and answer.get("Code"):
+            answer["Code"]["SourceKMSKeyArn"] = keys[code.id]
+        return answer
+
+    LambdaProvider.create_function = create_function
+    LambdaProvider.update_function_code = update_function_code
+    LambdaProvider.get_function = get_function
+
+
 def mend_code_signing_config_tags():
     """Code signing configurations take tags, as on AWS: CreateCodeSigningConfig's Tags are kept, and TagResource,
     UntagResource and ListTags accept a configuration's ARN (LocalStack 2026.3.0 drops the Tags and answers the
@@ -467,6 +517,7 @@ def main():
     mend_replaced_mapping_poller()
     mend_create_function_code_signing()
     mend_code_signing_config_tags()
+    mend_source_kms_key()
     mend_unknown_operation()
     from localstack.runtime.main import main as localstack_main
 
