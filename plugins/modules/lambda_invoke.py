@@ -143,6 +143,17 @@ options:
       - V(false), the default, sends C(Invoke).
     type: bool
     default: false
+  tenant_id:
+    description:
+      - The identifier of the tenant to invoke a multi-tenant function for (C(TenantId), sent as the
+        C(X-Amz-Tenant-Id) header of C(Invoke) or C(InvokeWithResponseStream)).
+      - AWS requires it to invoke a function created with tenant isolation (C(TenancyConfig) with
+        C(TenantIsolationMode) V(PER_TENANT)); Lambda runs the invocation in an execution environment dedicated to
+        that tenant, and the function reads it from its context object.
+      - Checked against botocore's model (1 to 256 letters, digits, spaces and C(. _ : / = + - @)) before anything
+        is sent; check mode's C(DryRun) carries it too.
+      - Omitted, no tenant is sent, as an ordinary function is invoked.
+    type: str
 extends_documentation_fragment:
   - cloudfn.aws_lambda.connection
   - cloudfn.aws_lambda.common.attributes

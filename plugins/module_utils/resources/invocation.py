@@ -22,6 +22,7 @@ check mode and fails on the error a function reports as that module does.
 import base64
 import binascii
 import json
+import re
 
 try:
     from botocore.config import Config
@@ -31,7 +32,12 @@ except ImportError:
     pass  # run_module fails the task saying boto3 and botocore are needed
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import errors
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import LambdaClient, model_enum, model_range
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
+    LambdaClient,
+    model_enum,
+    model_pattern,
+    model_range,
+)
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import INVOKE_FUNCTION_REF, INVOKE_QUALIFIER
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import spec_defaults
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
@@ -62,6 +68,7 @@ ARGUMENT_SPEC = dict(
     dry_run=dict(type="bool"),
     wait_timeout=dict(type="int", default=600),
     response_stream=dict(type="bool", default=False),
+    tenant_id=dict(type="str"),
 )
 MUTUALLY_EXCLUSIVE = [["function_name", "function_arn"], ["payload", "payload_file"]]
 REQUIRED_ONE_OF = [["function_name", "function_arn"]]
@@ -204,6 +211,19 @@ def qualifier_of(params, labels=None):
     return qualifier, []
 
 
+def tenant_id_error(value):
+    """Why ``value`` is not a tenant identifier AWS accepts (shape TenantId of botocore's model), None when it is."""
+    if value is None:
+        return None
+    low, high = model_range("TenantId")
+    pattern = model_pattern("TenantId")
+    if (low is not None and len(value) < low) or (high is not None and len(value) > high) \
+            or (pattern and not re.fullmatch(pattern, value)):
+        return ("tenant_id: %r is not a tenant identifier AWS accepts (%s to %s characters: letters, digits, spaces "
+                "and . _ : / = + - @)." % (value, low, high))
+    return None
+
+
 def validate(params, labels=None):
     """Local checks of the options; a list of error messages (empty when all is well).
 
@@ -226,6 +246,9 @@ def validate(params, labels=None):
     if params.get("wait_timeout") is not None and params["wait_timeout"] < 1:
         errors_found.append("wait_timeout: %s seconds; give 1 or more." % params["wait_timeout"])
     errors_found.extend(stream_errors(params, invocation_type))
+    problem = tenant_id_error(params.get("tenant_id"))
+    if problem:
+        errors_found.append(problem)
     return errors_found
 
 
@@ -253,6 +276,8 @@ def invoke_request(params):
     qualifier = qualifier_of(params)[0]
     if qualifier is not None:
         request["Qualifier"] = qualifier
+    if params.get("tenant_id") is not None:
+        request["TenantId"] = params["tenant_id"]
     if invocation_type == "DryRun":
         return request  # checks the function and the permission: nothing runs, so nothing else is needed
     log_type = log_type_of(params, invocation_type)[0]
@@ -269,7 +294,7 @@ def invoke_request(params):
 
 def dry_run_request(request):
     """The DryRun invocation check mode sends in place of ``request``: the same function, version or alias."""
-    checked = dict((k, v) for k, v in request.items() if k in ("FunctionName", "Qualifier"))
+    checked = dict((k, v) for k, v in request.items() if k in ("FunctionName", "Qualifier", "TenantId"))
     checked["InvocationType"] = "DryRun"
     return checked
 

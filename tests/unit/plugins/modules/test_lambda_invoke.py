@@ -644,3 +644,32 @@ def test_main_function_error(capsys, monkeypatch, lambda_stub):
     assert result["failed"] is True
     assert result["msg"].startswith("The function hello ran and failed (FunctionError Unhandled): ValueError: boom.")
     assert result["payload"]["errorType"] == "ValueError"
+
+
+# ------------------------------------------------------------------ tenant_id
+
+def test_tenant_id_is_sent(lambda_stub):
+    expect_invoke(lambda_stub, answer(b'"ok"'), TenantId="blue")
+    assert run(lambda_stub, tenant_id="blue")["payload"] == "ok"
+
+
+def test_check_mode_dry_run_carries_the_tenant_id(lambda_stub):
+    sent = count_calls(lambda_stub.client)
+    expect_invoke(lambda_stub, answer(b"", status=204), InvocationType="DryRun", TenantId="blue")
+    assert run(lambda_stub, check_mode=True, tenant_id="blue", payload={"a": 1})["changed"] is True
+    assert sent == ["Invoke"]
+
+
+@pytest.mark.parametrize("value", ["", "x" * 257, "no#hash", "tab\there"])
+def test_a_bad_tenant_id_is_refused_before_any_request(value):
+    problems = invocation.Invocation.validate(params(tenant_id=value))
+    assert len(problems) == 1 and problems[0].startswith("tenant_id: ")
+
+
+@pytest.mark.parametrize("value", ["blue", "x" * 256, "a.b_c:d/e=f+g-h@i j"])
+def test_a_valid_tenant_id_is_accepted(value):
+    assert invocation.Invocation.validate(params(tenant_id=value)) == []
+
+
+def test_lambda_execute_does_not_take_tenant_id():
+    assert "tenant_id" not in invocation.EXECUTE_ARGUMENT_SPEC
