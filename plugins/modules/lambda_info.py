@@ -59,7 +59,8 @@ options:
       - V(runtime_management) - its runtime management configuration, when its runtime is updated and to which
         version (RV(functions[].runtime_management)).
       - V(durable_executions) - its durable executions (RV(functions[].durable_executions)); see
-        O(durable_execution_statuses) and O(durable_execution_name).
+        O(durable_execution_statuses), O(durable_execution_name), O(durable_execution_started_after) and
+        O(durable_execution_started_before).
       - V(all) - every part above, but V(durable_executions) only for a durable function (one whose
         configuration has RV(functions[].durable_config)). Other functions have no durable executions, and
         V(all) sends no request for them. V(durable_executions) named in O(query) is read for every function.
@@ -90,6 +91,22 @@ options:
     description:
       - Only the durable executions of this name (C(ListDurableExecutionsByFunction)'s C(DurableExecutionName)).
       - When omitted, the executions of every name.
+      - Needs V(durable_executions) in O(query) (V(all) included).
+    type: str
+  durable_execution_started_after:
+    description:
+      - Only the durable executions started after this time (C(ListDurableExecutionsByFunction)'s C(StartedAfter)),
+        in ISO 8601 - V(2026-12-01T08:00:00Z), V(2026-12-01T09:00:00+01:00), or V(2026-12-01) for its midnight. A
+        time without a zone is UTC.
+      - When omitted, executions started at any time (up to O(durable_execution_started_before)).
+      - Needs V(durable_executions) in O(query) (V(all) included); a time later than
+        O(durable_execution_started_before) is refused before any request.
+    type: str
+  durable_execution_started_before:
+    description:
+      - Only the durable executions started before this time (C(StartedBefore)), written as for
+        O(durable_execution_started_after).
+      - When omitted, executions started at any time (from O(durable_execution_started_after)).
       - Needs V(durable_executions) in O(query) (V(all) included).
     type: str
   account_settings:
@@ -226,6 +243,7 @@ EXAMPLES = r"""
     function_name: orders
     query: durable_executions
     durable_execution_statuses: [RUNNING, PAUSED]
+    durable_execution_started_after: "2026-12-01T00:00:00Z"
   register: orders
 
 - name: One durable execution, without its payloads (one GetDurableExecution, no function read)

@@ -14,6 +14,8 @@ names (snake_case, as the task returns them), with as few requests as the answer
 account's settings.
 """
 
+import datetime
+
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import (
     ANY_ARN,
     function_name_problem,
@@ -129,14 +131,50 @@ def runtime_management(client, function_name, unsupported_ok=False):
     return runtime_management_view(answer)
 
 
-def durable_executions(client, function_name, statuses=None, execution_name=None, unsupported_ok=False):
+def parsed_time(value):
+    """An ISO 8601 date and time (``2026-12-01T08:00:00Z``; a date alone is its midnight; no zone is UTC) as an aware
+    datetime; ValueError when it is not one."""
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    moment = datetime.datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
+    return moment
+
+
+def time_problems(params):
+    """The messages for durable_execution_started_after / _before that are not times, or after > before."""
+    problems, moments = [], {}
+    for option in ("durable_execution_started_after", "durable_execution_started_before"):
+        value = params.get(option)
+        if value is None:
+            continue
+        try:
+            moments[option] = parsed_time(value)
+        except ValueError:
+            problems.append("%s: %s is not an ISO 8601 date and time (for example 2026-12-01T08:00:00Z, or "
+                            "2026-12-01 for its midnight in UTC)." % (option, value))
+    if len(moments) == 2 and moments["durable_execution_started_after"] > moments["durable_execution_started_before"]:
+        problems.append("durable_execution_started_after: %s is later than durable_execution_started_before %s, so no "
+                        "execution matches; swap them." % (params["durable_execution_started_after"],
+                                                            params["durable_execution_started_before"]))
+    return problems
+
+
+def durable_executions(client, function_name, statuses=None, execution_name=None, started_after=None,
+                       started_before=None, unsupported_ok=False):
     """The durable executions of the function, of every version (of the version or alias a qualified name names),
-    newest first; only those in ``statuses`` and named ``execution_name`` when given."""
+    newest first; only those in ``statuses``, named ``execution_name`` and started in the times given."""
     params = dict(FunctionName=function_name)
     if statuses:
         params["Statuses"] = list(statuses)
     if execution_name is not None:
         params["DurableExecutionName"] = execution_name
+    if started_after is not None:
+        params["StartedAfter"] = parsed_time(started_after)
+    if started_before is not None:
+        params["StartedBefore"] = parsed_time(started_before)
     return read(client, "ListDurableExecutionsByFunction", "DurableExecutions", unsupported_ok, **params)
 
 
@@ -196,6 +234,8 @@ ARGUMENT_SPEC = dict(
     event_source_arn=dict(type="str"),
     durable_execution_statuses=dict(type="list", elements="str", choices=EXECUTION_STATUSES),
     durable_execution_name=dict(type="str"),
+    durable_execution_started_after=dict(type="str"),
+    durable_execution_started_before=dict(type="str"),
     account_settings=dict(type="bool", default=False),
     code_signing_configs=dict(type="bool", default=False),
     capacity_providers=dict(type="bool", default=False),
@@ -205,7 +245,9 @@ ARGUMENT_SPEC = dict(
 # Options that filter a part, each with the part (and the keyword of its reader) it filters.
 FILTERS = dict(event_source_arn=("mappings", "event_source_arn"),
                durable_execution_statuses=("durable_executions", "statuses"),
-               durable_execution_name=("durable_executions", "execution_name"))
+               durable_execution_name=("durable_executions", "execution_name"),
+               durable_execution_started_after=("durable_executions", "started_after"),
+               durable_execution_started_before=("durable_executions", "started_before"))
 # What a filtered part is, for the messages.
 FILTERED = dict(mappings="event source mappings", durable_executions="durable executions")
 
@@ -249,6 +291,7 @@ def validate(params):
     if params.get("durable_execution_statuses") == []:
         problems.append("durable_execution_statuses: [] matches no execution; leave it out for executions of every "
                         "status, or name the statuses (for example [RUNNING, PAUSED]).")
+    problems.extend(time_problems(params))
     execution_name = params.get("durable_execution_name")
     if execution_name is not None:
         problems.extend(p for p in [execution_name_problem("durable_execution_name", execution_name)] if p)

@@ -109,6 +109,19 @@ def test_durable_executions_named_are_read_over_every_page_with_the_filters(lamb
     assert executions[0]["durable_execution_name"] == "order-42" and executions[0]["start_timestamp"] == STARTED
 
 
+def test_durable_executions_started_between_two_times(lambda_stub):
+    lambda_stub.add_response("get_function", get_function("hello"))
+    key = {"FunctionName": "hello",
+           "StartedAfter": datetime.datetime(2026, 12, 1, 0, 0, tzinfo=datetime.timezone.utc),
+           "StartedBefore": datetime.datetime(2026, 12, 1, 8, 0, tzinfo=datetime.timezone.utc)}
+    lambda_stub.add_response("list_durable_executions_by_function",
+                             {"DurableExecutions": [listed_execution("order-42")]}, expected_params=key)
+    result, _warnings = run(lambda_stub, function_name="hello", query=["durable_executions"],
+                            durable_execution_started_after="2026-12-01",
+                            durable_execution_started_before="2026-12-01T09:00:00+01:00")
+    assert [e["durable_execution_name"] for e in result["functions"][0]["durable_executions"]] == ["order-42"]
+
+
 def test_durable_executions_of_a_qualified_name_are_that_version_s(lambda_stub):
     lambda_stub.add_response("get_function", get_function("hello", FunctionArn=arn("hello", "3"), Version="3"))
     lambda_stub.add_response("list_durable_executions_by_function", {"DurableExecutions": []},
@@ -230,6 +243,13 @@ def test_a_durable_execution_fails_on_an_endpoint_without_the_operation(lambda_s
     ({"durable_execution_name": "order 42", "query": ["durable_executions"]},
      "durable_execution_name: order 42 is not a durable execution name (1 to 64 letters, digits, - and _)."),
     ({"durable_execution_arn": "order-42", "query": []}, "durable_execution_arn: order-42 is not the ARN of a durable"),
+    ({"durable_execution_started_after": "yesterday", "query": ["durable_executions"]},
+     "durable_execution_started_after: yesterday is not an ISO 8601 date and time"),
+    ({"durable_execution_started_after": "2026-12-02T00:00:00Z", "durable_execution_started_before": "2026-12-01",
+      "query": ["durable_executions"]},
+     "durable_execution_started_after: 2026-12-02T00:00:00Z is later than durable_execution_started_before 2026-12-01"),
+    ({"durable_execution_started_before": "2026-12-01", "function_name": "hello", "query": ["config"]},
+     "durable_execution_started_before: filters the durable executions, which query config does not read"),
     ({"include_execution_data": True, "query": [], "account_settings": True},
      "include_execution_data: applies to the execution durable_execution_arn names"),
 ])
