@@ -150,8 +150,8 @@ options:
       - AWS requires it to invoke a function created with tenant isolation (C(TenancyConfig) with
         C(TenantIsolationMode) V(PER_TENANT)); Lambda runs the invocation in an execution environment dedicated to
         that tenant, and the function reads it from its context object.
-      - Checked against botocore's model (1 to 256 letters, digits, spaces and C(. _ : / = + - @)) before anything
-        is sent; check mode's C(DryRun) carries it too.
+      - Checked against botocore's model (1 to 256 letters, digits, spaces, and the characters C(._:/=+-@))
+        before anything is sent; check mode's C(DryRun) carries it too.
       - Omitted, no tenant is sent, as an ordinary function is invoked.
     type: str
 extends_documentation_fragment:

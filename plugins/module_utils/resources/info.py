@@ -155,10 +155,10 @@ def time_problems(params):
         except ValueError:
             problems.append("%s: %s is not an ISO 8601 date and time (for example 2026-12-01T08:00:00Z, or "
                             "2026-12-01 for its midnight in UTC)." % (option, value))
+    after, before = params.get("durable_execution_started_after"), params.get("durable_execution_started_before")
     if len(moments) == 2 and moments["durable_execution_started_after"] > moments["durable_execution_started_before"]:
         problems.append("durable_execution_started_after: %s is later than durable_execution_started_before %s, so no "
-                        "execution matches; swap them." % (params["durable_execution_started_after"],
-                                                            params["durable_execution_started_before"]))
+                        "execution matches; swap them." % (after, before))
     return problems
 
 
