@@ -87,6 +87,7 @@ class FunctionScalingConfig(Resource):
         self.qualifier = qualifier_of(self.params["qualifier"])
         self.key = dict(FunctionName=self.function, Qualifier=self.qualifier)
         self.answer = None
+        self.current = None  # RequestedFunctionScalingConfig as read (config_of)
 
     @classmethod
     def validate(cls, params):
@@ -99,7 +100,8 @@ class FunctionScalingConfig(Resource):
             raise InvalidInput("qualifier: the function %s has no version %s (or does not exist). Publish it first "
                                "(cloudfn.aws_lambda.lambda_function with publish: true), or name one it has."
                                % (self.function, self.qualifier))
-        return config_of(self.answer.get("RequestedFunctionScalingConfig"))
+        self.current = config_of(self.answer.get("RequestedFunctionScalingConfig"))
+        return self.current
 
     def desired(self):
         return dict((field, self.params.get(option)) for field, option in FIELDS)
@@ -123,15 +125,13 @@ class FunctionScalingConfig(Resource):
         return reconcile.apply(plan, create=None, update=self._put, delete=None)
 
     def _put(self, changes):
-        current = config_of(self.answer.get("RequestedFunctionScalingConfig"))
-        wanted = reconcile.without_none(self.requested(current, changes))
+        wanted = reconcile.without_none(self.requested(self.current, changes))
         return self.client.call("PutFunctionScalingConfig", FunctionScalingConfig=wanted, **self.key)
 
     def result(self, plan):
         """The configuration asked for after the run (predicted in check mode), and what AWS applies as read
         before the change (AWS applies a change after it answers)."""
-        current = config_of(self.answer.get("RequestedFunctionScalingConfig"))
-        requested = self.requested(current, plan.changes)
+        requested = self.requested(self.current, plan.changes)
         result = dict(
             function_name=self.function, qualifier=self.qualifier, function_arn=self.answer.get("FunctionArn"),
             requested_function_scaling_config=reconcile.snake_dict(requested),
