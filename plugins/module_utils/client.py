@@ -13,6 +13,7 @@ where the caller allows it, and every other error is raised as one of the typed 
 
 import math
 import os
+import re
 import threading
 import time
 import traceback
@@ -414,6 +415,18 @@ def model_pattern(shape_name, service="lambda"):
         return model.shape_for(shape_name).metadata.get("pattern")
     except botocore.model.NoShapeFoundError:
         return None
+
+
+def fits_model_string(value, shape_name, lengths=True):
+    """True when the text ``value`` matches the pattern botocore's service model gives the string shape
+    ``shape_name`` and, with ``lengths``, is within its minimum and maximum length. What the model does not
+    give (no pattern, no bound, no such shape, no botocore) is not checked."""
+    if lengths:
+        low, high = model_range(shape_name)
+        if (low is not None and len(value) < low) or (high is not None and len(value) > high):
+            return False
+    pattern = model_pattern(shape_name)
+    return pattern is None or re.fullmatch(pattern, value) is not None
 
 
 # The request fields that name the resource a write changed, most specific first.

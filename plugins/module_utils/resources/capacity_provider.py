@@ -21,11 +21,10 @@ provider (ListFunctionVersionsByCapacityProvider) are read when the provider exi
 deleted: the task fails naming them before any write (AWS refuses it too).
 """
 
-import re
 import time
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcile
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_pattern, model_range
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import fits_model_string, model_range
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import (
     Conflict,
     InvalidInput,
@@ -191,8 +190,7 @@ def provider_view(provider):
 
 def pattern_problem(option, value, shape, what):
     """A message when ``value`` does not match the pattern of the model's shape ``shape``, else None."""
-    pattern = model_pattern(shape)
-    if value is None or pattern is None or re.fullmatch("(?:%s)" % pattern, value):
+    if value is None or fits_model_string(value, shape, lengths=False):
         return None
     return "%s: %r is not %s." % (option, value, what)
 

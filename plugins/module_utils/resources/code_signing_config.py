@@ -18,10 +18,9 @@ still used by a function is not deleted: the task fails naming the functions bef
 too, with ResourceConflictException).
 """
 
-import re
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcile
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_pattern, model_range
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import fits_model_string, model_range
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import InvalidInput, LambdaError
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import state_option, tags_options
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource, after_run
@@ -54,9 +53,8 @@ def publishers_problems(publishers):
     if (fewest is not None and len(publishers) < fewest) or (most is not None and len(publishers) > most):
         errors.append("allowed_publishers: %d ARNs; AWS takes %s to %s signing profile version ARNs."
                       % (len(publishers), fewest, most))
-    pattern = model_pattern("Arn")
     for arn in publishers:
-        if pattern is not None and not re.match("^(?:%s)$" % pattern, arn):
+        if not fits_model_string(arn, "Arn", lengths=False):
             errors.append("allowed_publishers: %r is not an ARN; give signing profile version ARNs "
                           "(arn:aws:signer:REGION:ACCOUNT:/signing-profiles/NAME/VERSION)." % (arn,))
     return errors
@@ -121,8 +119,7 @@ class CodeSigningConfig(Resource):
     def validate(cls, params):
         errors = []
         arn = params.get("code_signing_config_arn")
-        pattern = model_pattern("CodeSigningConfigArn")
-        if arn is not None and pattern is not None and not re.match("^(?:%s)$" % pattern, arn):
+        if arn is not None and not fits_model_string(arn, "CodeSigningConfigArn", lengths=False):
             errors.append("code_signing_config_arn: %s is not a code signing configuration ARN "
                           "(arn:aws:lambda:REGION:ACCOUNT:code-signing-config:csc-ID, as this module returns it)." % arn)
         if arn is None and not params.get("description"):

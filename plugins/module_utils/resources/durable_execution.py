@@ -9,10 +9,8 @@ stopped (StopDurableExecution), one that has already ended (or is being deleted)
 resuming and deleting are one-off operator actions, left out (docs/build/api-left-out.yml says why).
 """
 
-import re
-
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcile
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_pattern, model_range
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import fits_model_string
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import NotFound
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
 
@@ -41,12 +39,9 @@ ERROR_FIELDS = (("error_message", "ErrorMessage"), ("error_type", "ErrorType"), 
 
 def _model_problem(option, value, shape, what, example):
     """Why ``value`` does not fit the string shape ``shape`` of botocore's model (its length and pattern)."""
-    low, high = model_range(shape)
-    pattern = model_pattern(shape)
-    if (low is not None and len(value) < low) or (high is not None and len(value) > high) \
-            or (pattern and not re.fullmatch(pattern, value)):
-        return "%s: %s is not %s (%s)." % (option, value, what, example)
-    return None
+    if fits_model_string(value, shape):
+        return None
+    return "%s: %s is not %s (%s)." % (option, value, what, example)
 
 
 def execution_arn_problem(option, value):

@@ -16,10 +16,13 @@ function may publish a version and prune old ones (``keep_versions``).
 the lambda_function module's, for every caller that takes the same definition of a function.
 """
 
-import re
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import reconcile
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_enum, model_pattern, service_model
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
+    fits_model_string,
+    model_enum,
+    service_model,
+)
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.code import (
     CodeError,
     Source,
@@ -194,8 +197,7 @@ def sub_option_range_errors(params):
 def model_pattern_problem(option, value, shape, what, example):
     """A message when ``value`` does not match the pattern botocore's service model gives the string shape
     ``shape`` (None when it matches, or when the model has no such pattern)."""
-    pattern = model_pattern(shape)
-    if value is None or pattern is None or re.fullmatch(pattern, value):
+    if value is None or fits_model_string(value, shape, lengths=False):
         return None
     return "%s: %s is not %s (%s)." % (option, value, what, example)
 
@@ -369,8 +371,7 @@ def code_setting_problems(params, package_type):
     if key is not None and members and "SourceKMSKeyArn" not in members:
         errors.append("source_kms_key_arn needs a newer botocore: this one's Lambda model has no FunctionCode.SourceKMSKeyArn.")
     elif key:
-        pattern = model_pattern("KMSKeyArn")
-        if not KMS_KEY_ARN.match(key) or (pattern and not re.fullmatch(pattern, key)):
+        if not KMS_KEY_ARN.match(key) or not fits_model_string(key, "KMSKeyArn", lengths=False):
             errors.append("source_kms_key_arn: %s is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID; '' returns "
                           "the deployment package to the AWS owned key)." % key)
         if package_type == "Image":

@@ -22,7 +22,6 @@ check mode and fails on the error a function reports as that module does.
 import base64
 import binascii
 import json
-import re
 
 try:
     from botocore.config import Config
@@ -34,8 +33,8 @@ except ImportError:
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import errors
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import (
     LambdaClient,
+    fits_model_string,
     model_enum,
-    model_pattern,
     model_range,
 )
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.names import INVOKE_FUNCTION_REF, INVOKE_QUALIFIER
@@ -215,13 +214,11 @@ def tenant_id_error(value):
     """Why ``value`` is not a tenant identifier AWS accepts (shape TenantId of botocore's model), None when it is."""
     if value is None:
         return None
+    if fits_model_string(value, "TenantId"):
+        return None
     low, high = model_range("TenantId")
-    pattern = model_pattern("TenantId")
-    if (low is not None and len(value) < low) or (high is not None and len(value) > high) \
-            or (pattern and not re.fullmatch(pattern, value)):
-        return ("tenant_id: %r is not a tenant identifier AWS accepts (%s to %s characters: letters, digits, spaces "
-                "and . _ : / = + - @)." % (value, low, high))
-    return None
+    return ("tenant_id: %r is not a tenant identifier AWS accepts (%s to %s characters: letters, digits, spaces "
+            "and . _ : / = + - @)." % (value, low, high))
 
 
 def validate(params, labels=None):

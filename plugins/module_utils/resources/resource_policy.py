@@ -11,10 +11,9 @@ Put and the DeleteResourcePolicy carry. The documents are compared as IAM reads 
 """
 
 import json
-import re
 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils import names, reconcile
-from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import model_pattern, model_range
+from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.client import fits_model_string, model_range
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.errors import (
     Conflict,
     StaleRevision,
@@ -48,8 +47,7 @@ RESOURCE_ARN_FORM = ("arn:aws:lambda:REGION:ACCOUNT:function:NAME, optionally en
 
 def resource_arn_problem(arn):
     """Why ``arn`` is not an ARN PutResourcePolicy takes (its pattern in botocore's service model), else None."""
-    pattern = model_pattern("PolicyResourceArn")
-    if pattern is None or re.fullmatch(pattern, arn):
+    if fits_model_string(arn, "PolicyResourceArn", lengths=False):
         return None
     return ("resource_arn: %s is not the ARN of a Lambda function, version, alias or runtime that AWS keeps a "
             "resource policy for (%s; complete, without wildcards)." % (arn, RESOURCE_ARN_FORM))
