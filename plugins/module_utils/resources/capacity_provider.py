@@ -41,6 +41,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource, predicted_arn
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.tags import (
     desired_tags,
+    listed_tags,
     send_tag_changes,
     string_values,
     text_value_problems,
@@ -302,7 +303,7 @@ class CapacityProvider(Resource):
             return None
         tags = None
         if self.present and self.params.get("tags") is not None:
-            tags = self.client.call("ListTags", Resource=answer["CapacityProviderArn"]).get("Tags") or {}
+            tags = listed_tags(self.client, answer["CapacityProviderArn"])
         self.function_versions = self.client.paginate("ListFunctionVersionsByCapacityProvider", "FunctionVersions",
                                                       CapacityProviderName=self.name)
         self.current = current_provider(answer, tags)

@@ -26,6 +26,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.options import 
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource, after_run
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.tags import (
     desired_tags,
+    listed_tags,
     send_tag_changes,
     string_values,
     text_value_problems,
@@ -167,7 +168,7 @@ class CodeSigningConfig(Resource):
         arn = answer["CodeSigningConfigArn"]
         tags = None
         if self.present and self.params.get("tags") is not None:
-            tags = self.client.call("ListTags", Resource=arn).get("Tags") or {}
+            tags = listed_tags(self.client, arn)
         self.functions = sorted(self.client.paginate("ListFunctionsByCodeSigningConfig", "FunctionArns",
                                                      CodeSigningConfigArn=arn))
         self.current = current_config(answer, tags)

@@ -53,6 +53,7 @@ from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.reconcile impor
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.base import Resource
 from ansible_collections.cloudfn.aws_lambda.plugins.module_utils.resources.tags import (
     desired_tags,
+    listed_tags,
     send_tag_changes,
     text_value_problems,
 )
@@ -1130,7 +1131,7 @@ class EventSourceMapping(Resource):
         """The tags of the mapping ``answer`` when the task manages them (else None: no request)."""
         if answer is None or self.params.get("tags") is None or self.options()["state"] != "present":
             return None
-        return self.client.call("ListTags", Resource=answer["EventSourceMappingArn"]).get("Tags") or {}
+        return listed_tags(self.client, answer["EventSourceMappingArn"])
 
     def read_answer(self):
         """The mapping as AWS answers it, None when there is none; one that is changing is waited for first
@@ -1176,7 +1177,7 @@ class EventSourceMapping(Resource):
         writer = MappingWriter(self.task, self.client, plan.current)
         if plan.replacing:
             if "Tags" not in plan.changes:  # the new mapping keeps the tags of the one it replaces
-                tags = self.client.call("ListTags", Resource=plan.current["EventSourceMappingArn"]).get("Tags")
+                tags = listed_tags(self.client, plan.current["EventSourceMappingArn"])
                 if tags:
                     plan.changes["Tags"] = tags
             writer.delete()

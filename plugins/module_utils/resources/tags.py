@@ -46,6 +46,11 @@ def desired_tags(tags, current=None, purge=True):
     return dict(current, **wanted)
 
 
+def listed_tags(client, arn):
+    """The tags of the resource ``arn`` (ListTags; {} for none), for a resource whose own read answers none."""
+    return client.call("ListTags", Resource=arn).get("Tags") or {}
+
+
 def send_tag_changes(client, arn, current, desired):
     """UntagResource / TagResource for what turns ``current`` into ``desired`` on the resource ``arn``."""
     add, remove = tag_changes(current or {}, desired)
